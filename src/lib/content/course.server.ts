@@ -1,0 +1,32 @@
+import { validateCourse } from './validate';
+import type { Course, FactCard } from './types';
+
+/**
+ * The whole course, read from lessons/ and validated once when this module loads. A broken
+ * file throws here, so `npm run build` (which prerenders every page) stops with the message.
+ * Server-only (.server.ts): the YAML parser and the validator never reach the browser.
+ */
+const files = import.meta.glob('/lessons/**/*.{txt,yaml,md}', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
+
+export const course: Course = validateCourse(files);
+
+/** A fact or an event, as a lesson's callout shows it. */
+export function factCard(id: string): FactCard {
+	const event = course.events.find((e) => e.id === id);
+	if (event) {
+		const { title, date, precision, description: text, source, confidence } = event;
+		return { id, title, date, precision, text, source, confidence };
+	}
+	const fact = course.facts.find((f) => f.id === id);
+	if (!fact) throw new Error(`No fact or event "${id}" in lessons/facts.yaml`);
+	const { text, source, confidence } = fact;
+	return { id, text, source, confidence };
+}
+
+export function lessonBySlug(slug: string) {
+	return course.lessons.find((l) => l.slug === slug);
+}

@@ -1,0 +1,111 @@
+/** The shapes of everything in lessons/, after validation. Shared by server, client and tests. */
+
+export type SentenceId = `p${number}.s${number}`;
+
+export interface Sentence {
+	id: SentenceId;
+	paragraph: number;
+	index: number;
+	text: string;
+}
+
+export interface Paragraph {
+	id: `p${number}`;
+	number: number;
+	sentences: Sentence[];
+}
+
+export interface SourceText {
+	title: string;
+	date: string;
+	hosts: string[];
+	publisher: string;
+	paragraphs: Paragraph[];
+}
+
+export type Confidence = 'V' | 'P' | 'U';
+export const lanes = ['Iraq', 'Syria', 'Africa', 'Coalition & diplomacy', 'UN & law'] as const;
+export type Lane = (typeof lanes)[number];
+
+export interface TimelineEvent {
+	id: string;
+	date: string;
+	precision: 'day' | 'month';
+	title: string;
+	description: string;
+	lane: Lane;
+	source: string;
+	confidence: Confidence;
+	inText: boolean;
+	meeting: boolean;
+	sentences: SentenceId[];
+	places: string[];
+}
+
+export interface ContextFact {
+	id: string;
+	text: string;
+	source: string;
+	confidence: Confidence;
+	sentences: SentenceId[];
+}
+
+/** What a lesson's <Fact id> callout shows: an event or a fact, reduced to text + source. */
+export interface FactCard {
+	id: string;
+	title?: string;
+	date?: string;
+	precision?: 'day' | 'month';
+	text: string;
+	source: string;
+	confidence: Confidence;
+}
+
+export const placeKinds = ['city', 'camp', 'area', 'lake'] as const;
+export interface Place {
+	id: string;
+	name: string;
+	lat: number;
+	lon: number;
+	kind: (typeof placeKinds)[number];
+	region: string;
+	note: string;
+	source: string;
+}
+
+export interface GlossaryTerm {
+	id: string;
+	term: string;
+	matches: string[];
+	short: string;
+	definition: string;
+	facts: string[];
+	see: string[];
+}
+
+export interface LessonMeta {
+	slug: string;
+	title: string;
+	order: number;
+	paragraphs: `p${number}`[];
+	/** Sentences the lesson quotes in full with <Quote id>, in order of first appearance. */
+	sentences: SentenceId[];
+	/** Sentences the lesson quotes part of with <Quote id phrase>. */
+	cited: SentenceId[];
+	objectives: string[];
+	minutes: number;
+	summary: string;
+	terms: string[];
+	facts: string[];
+	file: string;
+}
+
+export interface Course {
+	source: SourceText;
+	sentences: Map<string, Sentence>;
+	glossary: GlossaryTerm[];
+	events: TimelineEvent[];
+	facts: ContextFact[];
+	places: Place[];
+	lessons: LessonMeta[];
+}

@@ -1,0 +1,405 @@
+import { parse as parseYaml } from 'yaml';
+import { ContentError, ContentErrors } from './errors';
+import { FieldReader, describe, isRecord } from './fields';
+import { paragraphIdPattern, parseSourceText, sentenceIdPattern } from './source-text';
+import {
+	lanes,
+	placeKinds,
+	type ContextFact,
+	type Course,
+	type GlossaryTerm,
+	type LessonMeta,
+	type Place,
+	type Sentence,
+	type SentenceId,
+	type TimelineEvent
+} from './types';
+
+/** Where each kind of content lives, relative to the project root (as import.meta.glob names it). */
+export const contentPaths = {
+	source: '/lessons/source/communique.txt',
+	glossary: '/lessons/glossary.yaml',
+	facts: '/lessons/facts.yaml',
+	places: '/lessons/places.yaml',
+	lessonPattern: /^\/lessons\/([a-z0-9-]+)\.md$/
+} as const;
+
+const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const confidences = ['V', 'P', 'U'] as const;
+
+/**
+ * Validates every file of the course at once and returns the typed course, or throws
+ * ContentErrors listing every problem with its file, id and field. Pure: it takes the
+ * files' text keyed by path, so tests can hand it fixtures.
+ */
+export function validateCourse(files: Record<string, string>): Course {
+	const errors: ContentError[] = [];
+	const need = (path: string): string => {
+		if (files[path] === undefined) errors.push(new ContentError(path, null, 'file', 'is missing'));
+		return files[path] ?? '';
+	};
+
+	const source = parseSourceText(need(contentPaths.source), contentPaths.source, errors);
+	const sentences = new Map<string, Sentence>();
+	for (const p of source.paragraphs) for (const s of p.sentences) sentences.set(s.id, s);
+
+	const refs = new RefChecker(sentences, errors);
+	const places = readPlaces(need(contentPaths.places), errors);
+	const { events, facts } = readFacts(need(contentPaths.facts), errors);
+	const glossary = readGlossary(need(contentPaths.glossary), errors);
+
+	const placeIds = uniqueIds(places, contentPaths.places, errors);
+	const factIds = uniqueIds([...events, ...facts], contentPaths.facts, errors);
+	const termIds = uniqueIds(glossary, contentPaths.glossary, errors);
+
+	for (const e of events) {
+		refs.sentences(contentPaths.facts, e.id, 'sentences', e.sentences);
+		refs.ids(
+			contentPaths.facts,
+			e.id,
+			'places',
+			e.places,
+			placeIds,
+			'place in lessons/places.yaml'
+		);
+	}
+	for (const f of facts) refs.sentences(contentPaths.facts, f.id, 'sentences', f.sentences);
+
+	const matchOwner = new Map<string, string>();
+	for (const t of glossary) {
+		refs.ids(
+			contentPaths.glossary,
+			t.id,
+			'facts',
+			t.facts,
+			factIds,
+			'event or fact in lessons/facts.yaml'
+		);
+		refs.ids(contentPaths.glossary, t.id, 'see', t.see, termIds, 'glossary term');
+		t.matches.forEach((m, i) => {
+			if (![...sentences.values()].some((s) => s.text.includes(m))) {
+				errors.push(
+					new ContentError(
+						contentPaths.glossary,
+						t.id,
+						`matches[${i}]`,
+						`"${m}" is not verbatim in the communique`
+					)
+				);
+			}
+			const owner = matchOwner.get(m);
+			if (owner)
+				errors.push(
+					new ContentError(
+						contentPaths.glossary,
+						t.id,
+						`matches[${i}]`,
+						`"${m}" is already matched by ${owner}`
+					)
+				);
+			matchOwner.set(m, t.id);
+		});
+	}
+
+	const lessons: LessonMeta[] = [];
+	for (const [path, raw] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+		const m = contentPaths.lessonPattern.exec(path);
+		if (!m) continue;
+		const lesson = readLesson(path, m[1], raw, errors);
+		if (!lesson) continue;
+		refs.paragraphs(path, lesson.slug, 'paragraphs', lesson.paragraphs, source.paragraphs.length);
+		refs.sentences(path, lesson.slug, '<Quote id>', [...lesson.sentences, ...lesson.cited]);
+		refs.ids(path, lesson.slug, '<Term id>', lesson.terms, termIds, 'glossary term');
+		refs.ids(
+			path,
+			lesson.slug,
+			'<Fact id>',
+			lesson.facts,
+			factIds,
+			'event or fact in lessons/facts.yaml'
+		);
+		for (const q of quoteTags(raw)) {
+			const s = sentences.get(q.id);
+			if (s && q.phrase !== undefined && !s.text.includes(q.phrase)) {
+				errors.push(
+					new ContentError(
+						path,
+						lesson.slug,
+						`<Quote id="${q.id}" phrase>`,
+						`"${q.phrase}" is not verbatim in ${q.id}`
+					)
+				);
+			}
+		}
+		lessons.push(lesson);
+	}
+	lessons.sort((a, b) => a.order - b.order);
+	lessons.forEach((l, i) => {
+		if (i > 0 && lessons[i - 1].order === l.order) {
+			errors.push(
+				new ContentError(
+					l.file,
+					l.slug,
+					'order',
+					`${l.order} is also the order of ${lessons[i - 1].slug}`
+				)
+			);
+		}
+	});
+
+	if (errors.length) throw new ContentErrors(errors);
+	return { source, sentences, glossary, events, facts, places, lessons };
+}
+
+class RefChecker {
+	constructor(
+		private readonly sentenceMap: Map<string, Sentence>,
+		private readonly errors: ContentError[]
+	) {}
+
+	sentences(file: string, id: string, field: string, ids: string[]): void {
+		for (const s of ids) {
+			if (!this.sentenceMap.has(s))
+				this.errors.push(
+					new ContentError(file, id, field, `${s} is not a sentence of the communique`)
+				);
+		}
+	}
+
+	paragraphs(file: string, id: string, field: string, ids: string[], count: number): void {
+		for (const p of ids) {
+			const n = Number(p.slice(1));
+			if (!(n >= 1 && n <= count))
+				this.errors.push(
+					new ContentError(file, id, field, `${p} is not a paragraph (p1…p${count})`)
+				);
+		}
+	}
+
+	ids(
+		file: string,
+		id: string,
+		field: string,
+		ids: string[],
+		known: Set<string>,
+		what: string
+	): void {
+		for (const ref of ids) {
+			if (!known.has(ref))
+				this.errors.push(new ContentError(file, id, field, `"${ref}" is not a known ${what}`));
+		}
+	}
+}
+
+function uniqueIds(items: { id: string }[], file: string, errors: ContentError[]): Set<string> {
+	const seen = new Set<string>();
+	for (const item of items) {
+		if (seen.has(item.id)) errors.push(new ContentError(file, item.id, 'id', 'is used twice'));
+		seen.add(item.id);
+	}
+	return seen;
+}
+
+function loadYaml(raw: string, file: string, errors: ContentError[]): unknown {
+	try {
+		return parseYaml(raw);
+	} catch (e) {
+		errors.push(new ContentError(file, null, 'YAML', (e as Error).message.split('\n')[0]));
+		return undefined;
+	}
+}
+
+/** Each item of a YAML list, with a reader that names the item's id in its errors. */
+function items(value: unknown, file: string, field: string, errors: ContentError[]): FieldReader[] {
+	if (!Array.isArray(value)) {
+		errors.push(new ContentError(file, null, field, `must be a list, got ${describe(value)}`));
+		return [];
+	}
+	return value.flatMap((item, i) => {
+		if (!isRecord(item)) {
+			errors.push(
+				new ContentError(file, null, `${field}[${i}]`, `must be a mapping, got ${describe(item)}`)
+			);
+			return [];
+		}
+		const id = typeof item.id === 'string' ? item.id : `${field}[${i}]`;
+		const reader = new FieldReader(item, file, id, errors);
+		reader.string('id', { pattern: idPattern });
+		return [reader];
+	});
+}
+
+function readPlaces(raw: string, errors: ContentError[]): Place[] {
+	const file = contentPaths.places;
+	const doc = loadYaml(raw, file, errors);
+	return items(isRecord(doc) ? doc.places : doc, file, 'places', errors).map((r) => {
+		r.onlyKnown(['id', 'name', 'lat', 'lon', 'kind', 'region', 'note', 'source']);
+		return {
+			id: r.id ?? '',
+			name: r.string('name'),
+			lat: r.number('lat', { min: -90, max: 90 }),
+			lon: r.number('lon', { min: -180, max: 180 }),
+			kind: r.oneOf('kind', placeKinds),
+			region: r.string('region', { pattern: idPattern }),
+			note: r.string('note'),
+			source: r.string('source')
+		};
+	});
+}
+
+function readFacts(
+	raw: string,
+	errors: ContentError[]
+): { events: TimelineEvent[]; facts: ContextFact[] } {
+	const file = contentPaths.facts;
+	const doc = loadYaml(raw, file, errors);
+	if (!isRecord(doc)) {
+		errors.push(
+			new ContentError(file, null, 'file', 'must be a mapping with "events" and "facts" lists')
+		);
+		return { events: [], facts: [] };
+	}
+	const events = items(doc.events, file, 'events', errors).map((r): TimelineEvent => {
+		r.onlyKnown([
+			'id',
+			'date',
+			'precision',
+			'title',
+			'description',
+			'lane',
+			'source',
+			'confidence',
+			'inText',
+			'meeting',
+			'sentences',
+			'places'
+		]);
+		const precision = r.oneOf('precision', ['day', 'month'] as const);
+		const date = r.isoDate('date', precision);
+		return {
+			id: r.id ?? '',
+			date,
+			precision,
+			title: r.string('title'),
+			description: r.string('description'),
+			lane: r.oneOf('lane', lanes),
+			source: r.string('source'),
+			confidence: r.oneOf('confidence', confidences),
+			inText: r.boolean('inText'),
+			meeting: r.boolean('meeting'),
+			sentences: r.strings('sentences', {
+				optional: true,
+				pattern: sentenceIdPattern
+			}) as SentenceId[],
+			places: r.strings('places', { optional: true })
+		};
+	});
+	const facts = items(doc.facts, file, 'facts', errors).map((r): ContextFact => {
+		r.onlyKnown(['id', 'text', 'source', 'confidence', 'sentences']);
+		return {
+			id: r.id ?? '',
+			text: r.string('text'),
+			source: r.string('source'),
+			confidence: r.oneOf('confidence', confidences),
+			sentences: r.strings('sentences', {
+				optional: true,
+				pattern: sentenceIdPattern
+			}) as SentenceId[]
+		};
+	});
+	return { events, facts };
+}
+
+function readGlossary(raw: string, errors: ContentError[]): GlossaryTerm[] {
+	const file = contentPaths.glossary;
+	return items(loadYaml(raw, file, errors), file, 'terms', errors).map((r) => {
+		r.onlyKnown(['id', 'term', 'matches', 'short', 'definition', 'facts', 'see']);
+		return {
+			id: r.id ?? '',
+			term: r.string('term'),
+			matches: r.strings('matches', { nonEmpty: true }),
+			short: r.string('short', { max: 220 }),
+			definition: r.string('definition'),
+			facts: r.strings('facts', { optional: true }),
+			see: r.strings('see', { optional: true })
+		};
+	});
+}
+
+const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
+function readLesson(
+	file: string,
+	slugFromName: string,
+	raw: string,
+	errors: ContentError[]
+): LessonMeta | null {
+	const fm = frontmatterPattern.exec(raw);
+	if (!fm) {
+		errors.push(
+			new ContentError(
+				file,
+				slugFromName,
+				'frontmatter',
+				'is missing (the file must start with a --- block)'
+			)
+		);
+		return null;
+	}
+	const doc = loadYaml(fm[1], file, errors);
+	if (!isRecord(doc)) {
+		errors.push(
+			new ContentError(file, slugFromName, 'frontmatter', `must be a mapping, got ${describe(doc)}`)
+		);
+		return null;
+	}
+	const r = new FieldReader(doc, file, slugFromName, errors);
+	r.onlyKnown(['slug', 'title', 'order', 'paragraphs', 'objectives', 'minutes', 'summary']);
+	const slug = r.string('slug', { pattern: idPattern });
+	if (slug && slug !== slugFromName)
+		r.fail('slug', `"${slug}" must match the file name "${slugFromName}.md"`);
+	const body = raw.slice(fm[0].length);
+	return {
+		slug: slugFromName,
+		title: r.string('title'),
+		order: r.number('order', { integer: true, min: 1 }),
+		paragraphs: r.strings('paragraphs', {
+			nonEmpty: true,
+			pattern: paragraphIdPattern
+		}) as `p${number}`[],
+		objectives: r.strings('objectives', { nonEmpty: true }),
+		minutes: r.number('minutes', { integer: true, min: 1, max: 90 }),
+		summary: r.string('summary'),
+		sentences: unique(
+			quoteTags(body)
+				.filter((q) => q.phrase === undefined)
+				.map((q) => q.id)
+		) as SentenceId[],
+		cited: unique(
+			quoteTags(body)
+				.filter((q) => q.phrase !== undefined)
+				.map((q) => q.id)
+		) as SentenceId[],
+		terms: unique(componentIds(body, 'Term')),
+		facts: unique(componentIds(body, 'Fact')),
+		file
+	};
+}
+
+/** The id="…" of every <Name …> tag in a lesson body, in order. */
+export function componentIds(body: string, name: string): string[] {
+	const tag = new RegExp(`<${name}\\b([^>]*)>`, 'g');
+	return [...body.matchAll(tag)].map((m) => /\bid="([^"]*)"/.exec(m[1])?.[1] ?? '');
+}
+
+/** Every <Quote id="…"> of a lesson, with its phrase="…" when it quotes only part of the sentence. */
+export function quoteTags(body: string): { id: string; phrase?: string }[] {
+	return [...body.matchAll(/<Quote\b([^>]*)>/g)].map((m) => ({
+		id: /\bid="([^"]*)"/.exec(m[1])?.[1] ?? '',
+		phrase: /\bphrase="([^"]*)"/.exec(m[1])?.[1]
+	}));
+}
+
+function unique<T>(list: T[]): T[] {
+	return [...new Set(list)];
+}
