@@ -1,0 +1,18 @@
+import { createContext } from 'svelte';
+import type { FactCard } from '$lib/content';
+
+/** The slice of the course a page needs to draw quotes, terms and fact callouts. */
+export interface TextContext {
+	sentences: Record<string, string>;
+	terms: Record<string, { term: string; short: string }>;
+	facts: Record<string, FactCard>;
+}
+
+export const [getTextContext, setTextContext] = createContext<TextContext>();
+
+/** "p4.s2" → "Paragraph 4, sentence 2" (what a screen reader and a citation should say). */
+export function citation(id: string): string {
+	const m = /^p(\d+)(?:\.s(\d+))?$/.exec(id);
+	if (!m) return id;
+	return m[2] ? `Paragraph ${m[1]}, sentence ${m[2]}` : `Paragraph ${m[1]}`;
+}

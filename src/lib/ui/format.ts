@@ -1,0 +1,33 @@
+import type { Confidence } from '$lib/content';
+
+const months = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
+/** "2020-06-04" → "4 June 2020"; "2015-05" (month precision) → "May 2015". No time zones involved. */
+export function formatDate(iso: string, precision: 'day' | 'month' = 'day'): string {
+	const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+	if (!m) return iso;
+	const month = months[Number(m[2]) - 1];
+	if (precision === 'month' || !m[3]) return `${month} ${m[1]}`;
+	return `${Number(m[3])} ${month} ${m[1]}`;
+}
+
+export function confidenceLabel(c: Confidence): string {
+	return c === 'V'
+		? 'Checked against a published source'
+		: c === 'P'
+			? 'Partly checked: sources differ'
+			: 'Not checked: treat with care';
+}

@@ -1,0 +1,21 @@
+import { course, factCard } from '$lib/content/course.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => {
+	const sentences = [...course.sentences.values()];
+	const terms = [...course.glossary].sort((a, b) =>
+		a.term.localeCompare(b.term, 'en', { sensitivity: 'base' })
+	);
+	return {
+		terms: terms.map((t) => ({
+			id: t.id,
+			term: t.term,
+			short: t.short,
+			definition: t.definition,
+			facts: t.facts.map(factCard),
+			see: t.see.map((id) => ({ id, term: course.glossary.find((g) => g.id === id)?.term ?? id })),
+			/** Where the communique uses it, so a learner can read the term in place. */
+			sentences: sentences.filter((s) => t.matches.some((m) => s.text.includes(m))).map((s) => s.id)
+		}))
+	};
+};

@@ -1,0 +1,42 @@
+import { error } from '@sveltejs/kit';
+import { course, factCard, lessonBySlug } from '$lib/content/course.server';
+import type { TextContext } from '$lib/reader/text-context';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+export const entries: EntryGenerator = () => course.lessons.map((l) => ({ slug: l.slug }));
+
+export const load: PageServerLoad = ({ params }) => {
+	const lesson = lessonBySlug(params.slug);
+	if (!lesson) error(404, `There is no lesson called "${params.slug}".`);
+	const i = course.lessons.indexOf(lesson);
+	const brief = (l: (typeof course.lessons)[number] | undefined) =>
+		l ? { slug: l.slug, title: l.title, order: l.order } : null;
+
+	// Only what this lesson's <Quote>, <Term> and <Fact> tags use travels to the browser.
+	const text: TextContext = {
+		sentences: Object.fromEntries(lesson.sentences.map((id) => [id, course.sentences.get(id)!.text])),
+		terms: Object.fromEntries(
+			lesson.terms.map((id) => {
+				const t = course.glossary.find((g) => g.id === id)!;
+				return [id, { term: t.term, short: t.short }];
+			})
+		),
+		facts: Object.fromEntries(lesson.facts.map((id) => [id, factCard(id)]))
+	};
+
+	return {
+		lesson: {
+			slug: lesson.slug,
+			title: lesson.title,
+			order: lesson.order,
+			paragraphs: lesson.paragraphs,
+			objectives: lesson.objectives,
+			minutes: lesson.minutes,
+			summary: lesson.summary
+		},
+		total: course.lessons.length,
+		previous: brief(course.lessons[i - 1]),
+		next: brief(course.lessons[i + 1]),
+		text
+	};
+};
