@@ -1,0 +1,116 @@
+// `npm test`: every check, every time, in order — type check, lint, unit and content tests,
+// the content report, the production build, then the browser tests against that build.
+// A failing step does not hide the rest: all run, and the exit code is non-zero if any failed.
+// Ends with one line "tests: N passed, N failed" (N counts test cases; a failing check counts as one).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chromiumPath } from '../tests/e2e/browser.js';
+
+const bin = (name) => `node_modules/.bin/${name}`;
+
+function ensureChromium() {
+	if (chromiumPath()) return true;
+	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	if (!isRoot) {
+		console.error(
+			'\nThe browser tests need Chromium, and none was found (looked at $CHROME_PATH and /usr/bin/chromium).\n' +
+				'Install it with:\n\n    sudo apt-get update && sudo apt-get install -y chromium\n\n' +
+				'or point CHROME_PATH at a Chromium or Chrome binary, then run npm test again.\n'
+		);
+		return false;
+	}
+	console.log('\n▶ Installing Debian Chromium for the browser tests (apt-get)…');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+	const install =
+		update.status === 0 &&
+		spawnSync(
+			'apt-get',
+			['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'],
+			{
+				stdio: 'inherit',
+				env
+			}
+		);
+	if (!install || install.status !== 0 || !chromiumPath()) {
+		console.error('Installing Chromium failed: run `apt-get install -y chromium` and try again.');
+		return false;
+	}
+	return true;
+}
+
+mkdirSync('test-results', { recursive: true });
+const unitReport = 'test-results/unit.json';
+const e2eReport = 'test-results/e2e.json';
+rmSync(unitReport, { force: true });
+rmSync(e2eReport, { force: true });
+
+const steps = [
+	{ name: 'SvelteKit sync', cmd: [bin('svelte-kit'), 'sync'] },
+	{
+		name: 'Type check (svelte-check)',
+		cmd: [bin('svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings']
+	},
+	{ name: 'Format (prettier --check)', cmd: [bin('prettier'), '--check', '.'] },
+	{ name: 'Lint (eslint)', cmd: [bin('eslint'), '.'] },
+	{
+		name: 'Unit and content tests (vitest)',
+		cmd: [
+			bin('vitest'),
+			'run',
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${unitReport}`
+		],
+		report: unitReport
+	},
+	{ name: 'Content report (content:check)', cmd: ['node', 'scripts/content-check.js'] },
+	{ name: 'Production build', cmd: ['npm', 'run', 'build', '--silent'] },
+	{
+		name: 'Browser tests (Chromium, axe-core)',
+		needs: ['Production build'],
+		before: ensureChromium,
+		cmd: [
+			bin('vitest'),
+			'run',
+			'-c',
+			'tests/e2e/vitest.config.ts',
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${e2eReport}`
+		],
+		report: e2eReport
+	}
+];
+
+const results = [];
+let passed = 0;
+let failed = 0;
+for (const step of steps) {
+	console.log(`\n▶ ${step.name}`);
+	const blocked = (step.needs ?? []).filter((n) => !results.find((r) => r.name === n)?.ok);
+	let ok;
+	if (blocked.length) {
+		console.log(`  cannot run: ${blocked.join(', ')} failed`);
+		ok = false;
+	} else if (step.before && !step.before()) {
+		ok = false;
+	} else {
+		ok = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit' }).status === 0;
+	}
+	if (step.report && existsSync(step.report)) {
+		const report = JSON.parse(readFileSync(step.report, 'utf8'));
+		passed += report.numPassedTests;
+		failed += report.numFailedTests;
+		// A suite that fails to load counts no test: count it as a failure.
+		if (!ok && report.numFailedTests === 0) failed += 1;
+	} else if (!ok) {
+		failed += 1;
+	}
+	results.push({ name: step.name, ok });
+}
+
+console.log('\nSummary');
+for (const r of results) console.log(`  ${r.ok ? '✓' : '✗'} ${r.name}`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSourceText } from '../../src/lib/content/source-text';
+import { browser, expectNoAxeViolations, jsErrors, open, tabTo } from './helpers';
+
+const source = parseSourceText(
+	readFileSync('lessons/source/communique.txt', 'utf8'),
+	'communique.txt',
+	[]
+);
+const sentences = source.paragraphs.flatMap((p) => p.sentences);
+const lesson = '/lessons/reading-a-communique';
+const pages = ['/', '/read', '/glossary', lesson];
+
+let b: Browser;
+beforeAll(async () => {
+	b = await browser();
+});
+afterAll(async () => {
+	await b?.close();
+});
+
+describe.each(pages)('%s', (path) => {
+	it.each(['light', 'dark'] as const)(
+		'has one h1 and no axe violations (%s)',
+		async (colorScheme) => {
+			const page = await open(b, path, { colorScheme });
+			expect(await page.locator('h1').count()).toBe(1);
+			expect(await page.locator('main#main').count()).toBe(1);
+			await expectNoAxeViolations(page, `${path} (${colorScheme})`);
+			expect(jsErrors(page)).toEqual([]);
+			await page.context().close();
+		}
+	);
+
+	it('fits a 320px screen without sideways scrolling', async () => {
+		const page = await open(b, path, { viewport: { width: 320, height: 700 } });
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
+		await page.context().close();
+	});
+});
+
+describe('the reader', () => {
+	it('shows all 9 paragraphs and every sentence verbatim at its anchor', async () => {
+		const page = await open(b, '/read');
+		for (let n = 1; n <= 9; n++) expect(await page.locator(`[id="p${n}"]`).count()).toBe(1);
+		// The words as read: without the closed definitions and the screen-reader-only hints.
+		const shown = await page.evaluate(
+			(ids) =>
+				ids.map((id) => {
+					const copy = document.getElementById(id)?.cloneNode(true) as HTMLElement | undefined;
+					copy?.querySelectorAll('.term-popover, .visually-hidden').forEach((el) => el.remove());
+					return copy?.textContent ?? null;
+				}),
+			sentences.map((s) => s.id)
+		);
+		expect(shown).toEqual(sentences.map((s) => s.text));
+		await page.context().close();
+	});
+
+	it('highlights and focuses the sentence an address points at', async () => {
+		const page = await open(b, '/read#p4.s2');
+		const target = page.locator('[id="p4.s2"]');
+		await expect.poll(() => target.getAttribute('class')).toContain('is-target');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('p4.s2');
+		expect(await target.isVisible()).toBe(true);
+		await page.context().close();
+	});
+
+	it('opens a glossary term with the keyboard only, and closes it with Escape', async () => {
+		const page = await open(b, '/read');
+		await tabTo(page, 'button.term-button');
+		const button = page.locator(':focus');
+		const name = (await button.textContent())?.replace(' (glossary term)', '').trim();
+		expect(await button.getAttribute('aria-expanded')).toBe('false');
+		await page.keyboard.press('Enter');
+		expect(await button.getAttribute('aria-expanded')).toBe('true');
+		const popover = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
+		expect(await popover.isVisible()).toBe(true);
+		expect((await popover.textContent())?.length).toBeGreaterThan(20);
+		await expectNoAxeViolations(page, '/read with a term open');
+		// The link inside is reachable by Tab, and Escape brings focus back to the term.
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+			'More in the glossary'
+		);
+		await page.keyboard.press('Escape');
+		expect(await popover.isVisible()).toBe(false);
+		expect(
+			await page.evaluate(() => document.activeElement?.classList.contains('term-button'))
+		).toBe(true);
+		// Space toggles too, as for any button.
+		await page.keyboard.press('Space');
+		expect(await button.getAttribute('aria-expanded')).toBe('true');
+		expect(name).toBeTruthy();
+		await page.context().close();
+	});
+
+	it('hides navigation and term tools when printed', async () => {
+		const page = await open(b, '/read');
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.locator('header.site-header nav').isVisible()).toBe(false);
+		expect(await page.locator('[id="p9.s3"]').isVisible()).toBe(true);
+		await page.context().close();
+	});
+});
+
+describe('a lesson', () => {
+	it('quotes sentences verbatim and links each quote to its sentence in the reader', async () => {
+		const page = await open(b, lesson);
+		const quote = page
+			.locator('figure.quote')
+			.filter({ hasText: 'Together we remain firmly united' });
+		expect(await quote.locator('blockquote').textContent()).toContain(
+			sentences.find((s) => s.id === 'p1.s4')!.text
+		);
+		await quote.getByRole('link', { name: /Paragraph 1, sentence 4/ }).click();
+		await page.waitForURL(/\/read#p1\.s4$/);
+		const target = page.locator('[id="p1.s4"]');
+		await expect.poll(() => target.getAttribute('class')).toContain('is-target');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('p1.s4');
+		await page.context().close();
+	});
+
+	it('shows the source of every context fact', async () => {
+		const page = await open(b, lesson);
+		const facts = page.locator('.fact');
+		expect(await facts.count()).toBeGreaterThanOrEqual(3);
+		for (const text of await facts.allTextContents()) expect(text).toMatch(/Source: .+\./);
+		await page.context().close();
+	});
+
+	it('records progress in the browser and offers to continue', async () => {
+		const page = await open(b, '/');
+		expect(await page.getByRole('link', { name: /^Start: Lesson 1/ }).count()).toBe(1);
+		await page.getByRole('link', { name: /^Start: Lesson 1/ }).click();
+		await page.waitForURL(/\/lessons\/reading-a-communique$/);
+		await page.goto(page.url().replace(lesson, '/'));
+		expect(await page.getByRole('link', { name: /^Continue: Lesson 1/ }).count()).toBe(1);
+		expect(await page.locator('.lesson-card').first().textContent()).toContain('In progress');
+		await page.goto(page.url().replace(/\/$/, lesson));
+		await page.getByRole('button', { name: 'Mark lesson as done' }).click();
+		expect(await page.getByRole('status').first().textContent()).toContain(
+			'marked this lesson as done'
+		);
+		await page.getByRole('link', { name: 'Course', exact: true }).click();
+		await page.waitForURL((url) => url.pathname === '/');
+		expect(await page.locator('.lesson-card').first().textContent()).toContain('Done');
+		expect(await page.locator('progress').getAttribute('value')).toBe('1');
+		await page.context().close();
+	});
+});
+
+describe('the glossary', () => {
+	it('lists at least 20 terms and filters them', async () => {
+		const page = await open(b, '/glossary');
+		const entries = page.locator('.entry');
+		expect(await entries.count()).toBeGreaterThanOrEqual(20);
+		await page.getByLabel('Find a term').fill('sovereignty');
+		await expect
+			.poll(() => page.getByRole('status').textContent())
+			.toMatch(/^\d+ of \d+ terms match$/);
+		expect(await page.locator('[id="sovereignty"]').isVisible()).toBe(true);
+		await page.context().close();
+	});
+
+	it('links each term to where the text uses it', async () => {
+		const page = await open(b, '/glossary#unscr-2254');
+		const entry = page.locator('[id="unscr-2254"]');
+		await entry.getByRole('link', { name: 'Paragraph 4, sentence 1' }).click();
+		await page.waitForURL(/\/read#p4\.s1$/);
+		await page.context().close();
+	});
+});
+
+describe('the shell', () => {
+	it('offers a skip link first, which moves focus to the main content', async () => {
+		const page = await open(b, '/glossary');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+		await page.context().close();
+	});
+
+	it('answers an unknown lesson with a 404 page', async () => {
+		const context = await b.newContext();
+		const page = await context.newPage();
+		const response = await page.goto(
+			`${(await import('./helpers')).baseUrl()}/lessons/no-such-lesson`
+		);
+		expect(response?.status()).toBe(404);
+		expect(await page.locator('h1').count()).toBe(1);
+		await context.close();
+	});
+});

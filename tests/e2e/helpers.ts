@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { launchBrowser } from './browser.js';
+
+const axeSource = readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8'
+);
+
+export const baseUrl = () => inject('baseUrl');
+
+export async function browser(): Promise<Browser> {
+	return launchBrowser();
+}
+
+/** A fresh page (own storage) at the given path. */
+export async function open(
+	b: Browser,
+	path: string,
+	options: BrowserContextOptions = {}
+): Promise<Page> {
+	const context = await b.newContext({
+		bypassCSP: true,
+		viewport: { width: 1280, height: 900 },
+		...options
+	});
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	(page as Page & { jsErrors: string[] }).jsErrors = errors;
+	const response = await page.goto(baseUrl() + path, { waitUntil: 'networkidle' });
+	expect(response?.status(), `status of ${path}`).toBe(200);
+	return page;
+}
+
+export function jsErrors(page: Page): string[] {
+	return (page as Page & { jsErrors: string[] }).jsErrors;
+}
+
+/** Runs axe-core on the page as it is now; fails listing every violation and where. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+	await page.addScriptTag({ content: axeSource });
+	const violations = await page.evaluate(async () => {
+		// @ts-expect-error injected above
+		const result = await window.axe.run(document, {
+			runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+		});
+		return result.violations.map(
+			(v: { id: string; help: string; nodes: { target: string[] }[] }) =>
+				`${v.id}: ${v.help} — ${v.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 5)
+					.join(' | ')}`
+		);
+	});
+	expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Tabs forward until the focused element matches, or fails after `max` presses. */
+export async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
+	for (let i = 0; i < max; i++) {
+		await page.keyboard.press('Tab');
+		if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+	}
+	throw new Error(`Tab never reached ${selector} in ${max} presses`);
+}
