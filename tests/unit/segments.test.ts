@@ -57,8 +57,21 @@ describe('markTerms', () => {
 				'p1.s1': [
 					{ text: 'INTERPOL', term: 'interpol' },
 					{ text: ' and ' },
-					{ text: 'strategic communications', term: 'sc' },
-					{ text: '.' }
+					{ text: 'strategic communications', term: 'sc', trail: '.' }
+				]
+			}
+		},
+		{
+			name: 'punctuation after a term travels with it ("Iraq\'s sovereignty and" / "Iraq.")',
+			sentences: [sentence('p3.s6', "the role of NATO Mission Iraq, then NATO's.")],
+			terms: [term('nmi', 'NATO Mission Iraq'), term('nato', 'NATO')],
+			expected: {
+				'p3.s6': [
+					{ text: 'the role of ' },
+					{ text: 'NATO Mission Iraq', term: 'nmi', trail: ',' },
+					{ text: ' then ' },
+					{ text: 'NATO', term: 'nato', trail: "'" },
+					{ text: 's.' }
 				]
 			}
 		},
@@ -75,7 +88,7 @@ describe('markTerms', () => {
 			expect(
 				result
 					.get(s.id)!
-					.map((seg) => seg.text)
+					.map((seg) => seg.text + (seg.trail ?? ''))
 					.join('')
 			).toBe(s.text);
 	});

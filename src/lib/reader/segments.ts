@@ -1,6 +1,7 @@
 import type { GlossaryTerm, Sentence } from '$lib/content';
 
-export type Segment = { text: string; term?: string };
+/** `trail`: punctuation right after a term, drawn with it so a line never starts with it. */
+export type Segment = { text: string; term?: string; trail?: string };
 
 /**
  * Splits each sentence into plain text and glossary-term segments. Each term is marked once,
@@ -16,13 +17,10 @@ export function markTerms(sentences: Sentence[], terms: GlossaryTerm[]): Map<str
 		const found = terms
 			.filter((t) => pending.has(t.id))
 			.flatMap((t) =>
-				t.matches.map((m) => ({
-					start: s.text.indexOf(m),
-					end: s.text.indexOf(m) + m.length,
-					term: t.id
-				}))
+				t.matches.flatMap((m) =>
+					occurrences(s.text, m).map((start) => ({ start, end: start + m.length, term: t.id }))
+				)
 			)
-			.filter((m) => m.start >= 0)
 			.sort((a, b) => a.start - b.start || b.end - a.end);
 		const chosen: { start: number; end: number; term: string }[] = [];
 		for (const m of found) {
@@ -47,7 +45,26 @@ export function markTerms(sentences: Sentence[], terms: GlossaryTerm[]): Map<str
 			at = m.end;
 		}
 		if (at < s.text.length) segments.push({ text: s.text.slice(at) });
-		out.set(s.id, segments);
+		out.set(s.id, attachTrailingPunctuation(segments));
 	}
 	return out;
+}
+
+function attachTrailingPunctuation(segments: Segment[]): Segment[] {
+	const out: Segment[] = [];
+	for (const seg of segments) {
+		const previous = out[out.length - 1];
+		const trail = /^[.,;:!?'’)\]]+/.exec(seg.text)?.[0];
+		if (previous?.term && !seg.term && trail) {
+			previous.trail = trail;
+			if (seg.text.length > trail.length) out.push({ text: seg.text.slice(trail.length) });
+		} else out.push({ ...seg });
+	}
+	return out;
+}
+
+function occurrences(text: string, phrase: string): number[] {
+	const found: number[] = [];
+	for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) found.push(at);
+	return found;
 }

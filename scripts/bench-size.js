@@ -1,0 +1,74 @@
+// `npm run bench:size`: the JavaScript and CSS each page really loads, measured by opening it in
+// headless Chromium against the production build and gzipping (level 9) every file it fetched.
+// Needs a build (npm run build). Prints a table; --json prints machine-readable figures.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../tests/e2e/browser.js';
+
+const pages = process.argv.slice(2).filter((a) => a.startsWith('/'));
+if (!pages.length) pages.push('/', '/read', '/glossary', '/lessons/reading-a-communique');
+if (!existsSync('build/index.js')) {
+	console.error('No production build: run `npm run build` first.');
+	process.exit(1);
+}
+
+const port = 3900 + Math.floor(Math.random() * 90);
+const server = spawn(process.execPath, ['build/index.js'], {
+	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+	stdio: 'ignore'
+});
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; i < 100; i++) {
+	try {
+		if ((await fetch(base)).ok) break;
+	} catch {
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
+const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
+const browser = await launchBrowser();
+const rows = [];
+try {
+	for (const path of pages) {
+		const page = await browser.newPage();
+		const files = new Set();
+		page.on('response', (r) => {
+			const url = new URL(r.url());
+			if (url.origin === base && /\.(js|css)$/.test(url.pathname)) files.add(url.pathname);
+		});
+		await page.goto(base + path, { waitUntil: 'networkidle' });
+		await page.close();
+		const list = [...files];
+		const size = (ext) =>
+			list.filter((f) => f.endsWith(ext)).reduce((sum, f) => sum + gz(`build/client${f}`), 0);
+		rows.push({
+			page: path,
+			jsFiles: list.filter((f) => f.endsWith('.js')).length,
+			jsGzip: size('.js'),
+			cssGzip: size('.css')
+		});
+	}
+} finally {
+	await browser.close();
+	server.kill();
+}
+
+if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
+else {
+	const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+	console.log(
+		'page'.padEnd(34),
+		'JS files'.padStart(8),
+		'JS gzip'.padStart(10),
+		'CSS gzip'.padStart(10)
+	);
+	for (const r of rows)
+		console.log(
+			r.page.padEnd(34),
+			String(r.jsFiles).padStart(8),
+			kb(r.jsGzip).padStart(10),
+			kb(r.cssGzip).padStart(10)
+		);
+}
