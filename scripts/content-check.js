@@ -4,7 +4,7 @@
 import { createServer } from 'vite';
 
 const server = await createServer({
-	logLevel: 'error',
+	logLevel: 'silent',
 	server: { middlewareMode: true, hmr: false },
 	appType: 'custom'
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSourceText } from '../../src/lib/content/source-text';
@@ -11,7 +11,10 @@ const source = parseSourceText(
 );
 const sentences = source.paragraphs.flatMap((p) => p.sentences);
 const lesson = '/lessons/reading-a-communique';
-const pages = ['/', '/read', '/glossary', lesson];
+const lessons = readdirSync('lessons')
+	.filter((f) => f.endsWith('.md'))
+	.map((f) => `/lessons/${f.replace(/\.md$/, '')}`);
+const pages = ['/', '/read', '/glossary', '/commitments', ...lessons];
 
 let b: Browser;
 beforeAll(async () => {
@@ -136,21 +139,58 @@ describe('a lesson', () => {
 
 	it('records progress in the browser and offers to continue', async () => {
 		const page = await open(b, '/');
-		expect(await page.getByRole('link', { name: /^Start: Lesson 1/ }).count()).toBe(1);
+		const card = page.locator('.lesson-card').first();
+		// Progress lives in the browser, so the page shows it once hydrated: wait for it as a user would.
 		await page.getByRole('link', { name: /^Start: Lesson 1/ }).click();
 		await page.waitForURL(/\/lessons\/reading-a-communique$/);
+		await page.locator('h1').waitFor();
 		await page.goto(page.url().replace(lesson, '/'));
-		expect(await page.getByRole('link', { name: /^Continue: Lesson 1/ }).count()).toBe(1);
-		expect(await page.locator('.lesson-card').first().textContent()).toContain('In progress');
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await page.getByRole('link', { name: /^Continue: Lesson 1/ }).waitFor();
+		await expect.poll(() => card.textContent()).toContain('In progress');
 		await page.goto(page.url().replace(/\/$/, lesson));
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		await page.getByRole('button', { name: 'Mark lesson as done' }).click();
-		expect(await page.getByRole('status').first().textContent()).toContain(
-			'marked this lesson as done'
-		);
+		await expect
+			.poll(() => page.getByRole('status').first().textContent())
+			.toContain('marked this lesson as done');
 		await page.getByRole('link', { name: 'Course', exact: true }).click();
 		await page.waitForURL((url) => url.pathname === '/');
-		expect(await page.locator('.lesson-card').first().textContent()).toContain('Done');
+		await expect.poll(() => card.textContent()).toContain('Done');
 		expect(await page.locator('progress').getAttribute('value')).toBe('1');
+		await page.context().close();
+	});
+});
+
+describe('the commitments page', () => {
+	it('lists every item and filters by kind and region, keeping the filter in the address', async () => {
+		const page = await open(b, '/commitments');
+		const items = page.locator('ol.items > li');
+		const total = await items.count();
+		expect(total).toBeGreaterThanOrEqual(30);
+		await page.getByLabel('Kind').selectOption('concern');
+		await expect.poll(() => items.count()).toBeLessThan(total);
+		for (const text of await items.allTextContents()) expect(text).toMatch(/^Concern/);
+		await page.getByLabel('Region').selectOption('West Africa and the Sahel');
+		await expect
+			.poll(() => page.url())
+			.toMatch(/\?kind=concern&region=West%20Africa%20and%20the%20Sahel$/);
+		expect(await page.getByRole('status').textContent()).toMatch(/^Showing \d+ of \d+ items$/);
+		await expectNoAxeViolations(page, '/commitments filtered');
+		// The address restores the filter.
+		await page.reload();
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expect.poll(() => page.getByLabel('Kind').inputValue()).toBe('concern');
+		await page.getByRole('button', { name: 'Show all' }).click();
+		await expect.poll(() => items.count()).toBe(total);
+		await page.context().close();
+	});
+
+	it('links each item to its sentence', async () => {
+		const page = await open(b, '/commitments');
+		const first = page.locator('ol.items > li').first();
+		await first.getByRole('link', { name: /^Paragraph 1, sentence 1$/ }).click();
+		await page.waitForURL(/\/read#p1\.s1$/);
 		await page.context().close();
 	});
 });

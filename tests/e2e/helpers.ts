@@ -32,6 +32,7 @@ export async function open(
 	(page as Page & { jsErrors: string[] }).jsErrors = errors;
 	const response = await page.goto(baseUrl() + path, { waitUntil: 'networkidle' });
 	expect(response?.status(), `status of ${path}`).toBe(200);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	return page;
 }
 

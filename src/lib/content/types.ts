@@ -100,6 +100,40 @@ export interface LessonMeta {
 	file: string;
 }
 
+export const commitmentKinds = [
+	'commitment',
+	'principle',
+	'concern',
+	'welcome',
+	'recognition',
+	'urging',
+	'plan'
+] as const;
+export type CommitmentKind = (typeof commitmentKinds)[number];
+export const regions = [
+	'Global',
+	'Iraq',
+	'Syria',
+	'Iraq and Syria',
+	'West Africa and the Sahel'
+] as const;
+export type Region = (typeof regions)[number];
+export const speakers = ['the Ministers', 'the Coalition'] as const;
+
+/** One thing the text commits to, affirms, welcomes, recognizes, urges, plans or worries about. */
+export interface Commitment {
+	id: string;
+	kind: CommitmentKind;
+	by: (typeof speakers)[number];
+	region: Region;
+	sentences: SentenceId[];
+	/** Verbatim words of the first sentence that carry the item. */
+	phrase: string;
+	restatement: string;
+	/** Glossary ids of the legal principles the text itself names for this item. */
+	principles: string[];
+}
+
 export interface Course {
 	source: SourceText;
 	sentences: Map<string, Sentence>;
@@ -107,5 +141,6 @@ export interface Course {
 	events: TimelineEvent[];
 	facts: ContextFact[];
 	places: Place[];
+	commitments: Commitment[];
 	lessons: LessonMeta[];
 }

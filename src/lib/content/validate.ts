@@ -1,10 +1,15 @@
 import { parse as parseYaml } from 'yaml';
+import { AllowedClaims, findClaims, lessonProse } from './accuracy';
 import { ContentError, ContentErrors } from './errors';
 import { FieldReader, describe, isRecord } from './fields';
 import { paragraphIdPattern, parseSourceText, sentenceIdPattern } from './source-text';
 import {
+	commitmentKinds,
 	lanes,
 	placeKinds,
+	regions,
+	speakers,
+	type Commitment,
 	type ContextFact,
 	type Course,
 	type GlossaryTerm,
@@ -21,6 +26,7 @@ export const contentPaths = {
 	glossary: '/lessons/glossary.yaml',
 	facts: '/lessons/facts.yaml',
 	places: '/lessons/places.yaml',
+	commitments: '/lessons/commitments.yaml',
 	lessonPattern: /^\/lessons\/([a-z0-9-]+)\.md$/
 } as const;
 
@@ -65,6 +71,37 @@ export function validateCourse(files: Record<string, string>): Course {
 	}
 	for (const f of facts) refs.sentences(contentPaths.facts, f.id, 'sentences', f.sentences);
 
+	const commitments = readCommitments(need(contentPaths.commitments), errors);
+	uniqueIds(commitments, contentPaths.commitments, errors);
+	for (const c of commitments) {
+		refs.sentences(contentPaths.commitments, c.id, 'sentences', c.sentences);
+		refs.ids(contentPaths.commitments, c.id, 'principles', c.principles, termIds, 'glossary term');
+		const first = sentences.get(c.sentences[0]);
+		if (first && c.phrase && !first.text.includes(c.phrase)) {
+			errors.push(
+				new ContentError(
+					contentPaths.commitments,
+					c.id,
+					'phrase',
+					`"${c.phrase}" is not verbatim in ${first.id}`
+				)
+			);
+		}
+	}
+
+	const allowed = allowedClaims(
+		source.date,
+		[...sentences.values()].map((s) => s.text),
+		events,
+		facts
+	);
+	const checkClaims = (file: string, id: string, field: string, text: string) => {
+		for (const claim of findClaims(text)) {
+			const problem = allowed.problem(claim);
+			if (problem) errors.push(new ContentError(file, id, field, problem));
+		}
+	};
+
 	const matchOwner = new Map<string, string>();
 	for (const t of glossary) {
 		refs.ids(
@@ -76,6 +113,8 @@ export function validateCourse(files: Record<string, string>): Course {
 			'event or fact in lessons/facts.yaml'
 		);
 		refs.ids(contentPaths.glossary, t.id, 'see', t.see, termIds, 'glossary term');
+		checkClaims(contentPaths.glossary, t.id, 'short', t.short);
+		checkClaims(contentPaths.glossary, t.id, 'definition', t.definition);
 		t.matches.forEach((m, i) => {
 			if (![...sentences.values()].some((s) => s.text.includes(m))) {
 				errors.push(
@@ -131,6 +170,21 @@ export function validateCourse(files: Record<string, string>): Course {
 				);
 			}
 		}
+		checkClaims(path, lesson.slug, 'text', lessonProse(raw));
+		// Words of the text in plain quotation marks would escape the verbatim check and the link
+		// to the sentence: they must go through <Quote id phrase>.
+		for (const [, words] of lessonProse(raw).matchAll(/["“]([^"“”\n]{3,}?)["”]/g)) {
+			if (words.includes(' ') && [...sentences.values()].some((s) => s.text.includes(words))) {
+				errors.push(
+					new ContentError(
+						path,
+						lesson.slug,
+						'text',
+						`"${words}" quotes the communique without <Quote id phrase>`
+					)
+				);
+			}
+		}
 		lessons.push(lesson);
 	}
 	lessons.sort((a, b) => a.order - b.order);
@@ -148,7 +202,30 @@ export function validateCourse(files: Record<string, string>): Course {
 	});
 
 	if (errors.length) throw new ContentErrors(errors);
-	return { source, sentences, glossary, events, facts, places, lessons };
+	return { source, sentences, glossary, events, facts, places, commitments, lessons };
+}
+
+/**
+ * The dates and figures prose may state: those of the communique, and those of facts.yaml.
+ * A partly checked (P) fact lends only its month and year (sources differ on the day); an
+ * unchecked (U) fact lends nothing, so it can never be stated as certain.
+ */
+function allowedClaims(
+	sourceDate: string,
+	sentences: string[],
+	events: TimelineEvent[],
+	facts: ContextFact[]
+): AllowedClaims {
+	const allowed = new AllowedClaims();
+	allowed.addDate(sourceDate, true);
+	for (const text of sentences) allowed.addText(text);
+	for (const e of events) {
+		if (e.confidence === 'U') continue;
+		allowed.addDate(e.date, e.confidence === 'V' && e.precision === 'day');
+		allowed.addText(`${e.title}. ${e.description}`, e.confidence === 'V');
+	}
+	for (const f of facts) if (f.confidence !== 'U') allowed.addText(f.text, f.confidence === 'V');
+	return allowed;
 }
 
 class RefChecker {
@@ -322,6 +399,26 @@ function readGlossary(raw: string, errors: ContentError[]): GlossaryTerm[] {
 			definition: r.string('definition'),
 			facts: r.strings('facts', { optional: true }),
 			see: r.strings('see', { optional: true })
+		};
+	});
+}
+
+function readCommitments(raw: string, errors: ContentError[]): Commitment[] {
+	const file = contentPaths.commitments;
+	return items(loadYaml(raw, file, errors), file, 'items', errors).map((r) => {
+		r.onlyKnown(['id', 'kind', 'by', 'region', 'sentences', 'phrase', 'restatement', 'principles']);
+		return {
+			id: r.id ?? '',
+			kind: r.oneOf('kind', commitmentKinds),
+			by: r.oneOf('by', speakers),
+			region: r.oneOf('region', regions),
+			sentences: r.strings('sentences', {
+				nonEmpty: true,
+				pattern: sentenceIdPattern
+			}) as SentenceId[],
+			phrase: r.string('phrase'),
+			restatement: r.string('restatement', { max: 240 }),
+			principles: r.strings('principles', { optional: true })
 		};
 	});
 }

@@ -24,7 +24,13 @@ export const load: PageServerLoad = ({ params }) => {
 		facts: Object.fromEntries(lesson.facts.map((id) => [id, factCard(id)]))
 	};
 
+	const term = (id: string) => ({ id, term: course.glossary.find((g) => g.id === id)?.term ?? id });
+	const commitments = course.commitments
+		.filter((c) => c.sentences.some((s) => lesson.sentences.includes(s)))
+		.map((item) => ({ item, principles: item.principles.map(term) }));
+
 	return {
+		commitments,
 		lesson: {
 			slug: lesson.slug,
 			title: lesson.title,
