@@ -2,7 +2,8 @@ import { course } from '$lib/content/course.server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => ({
-	source: { title: course.source.title, date: course.source.date },
+	source: { title: course.source.title, date: course.source.date, hosts: course.source.hosts },
+	commitmentCount: course.commitments.length,
 	sentenceCount: course.sentences.size,
 	paragraphCount: course.source.paragraphs.length,
 	termCount: course.glossary.length,
