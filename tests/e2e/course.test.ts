@@ -14,7 +14,16 @@ const lesson = '/lessons/reading-a-communique';
 const lessons = readdirSync('lessons')
 	.filter((f) => f.endsWith('.md'))
 	.map((f) => `/lessons/${f.replace(/\.md$/, '')}`);
-const pages = ['/', '/read', '/glossary', '/commitments', ...lessons];
+const pages = [
+	'/',
+	'/read',
+	'/glossary',
+	'/commitments',
+	'/timeline',
+	'/maps/iraq-syria',
+	'/maps/west-africa-sahel',
+	...lessons
+];
 
 let b: Browser;
 beforeAll(async () => {

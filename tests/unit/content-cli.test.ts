@@ -32,7 +32,8 @@ function check() {
 	});
 }
 
-describe('npm run content:check (run before every build)', () => {
+// Each check starts Vite cold in a child process: seconds, not milliseconds, on a busy machine.
+describe('npm run content:check (run before every build)', { timeout: 60_000 }, () => {
 	it('passes on the real content and prints the coverage', () => {
 		const result = check();
 		expect(result.stderr).toBe('');

@@ -162,7 +162,7 @@ export function lessonProse(markdown: string): string {
 	return markdown
 		.replace(/^---[\s\S]*?\n---\n/, '')
 		.replace(/<script[\s\S]*?<\/script>/g, '')
-		.replace(/<(Quote|Fact)\b[^>]*\/>/g, ' ')
+		.replace(/<(Quote|Fact|Timeline|RegionMap)\b[^>]*\/>/g, ' ')
 		.replace(/<\/?[A-Za-z][^>]*>/g, '')
 		.replace(/`[^`]*`/g, ' ')
 		.replace(/^\s*\d+\.\s/gm, ' '); // ordered-list markers

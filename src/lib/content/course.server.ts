@@ -30,3 +30,23 @@ export function factCard(id: string): FactCard {
 export function lessonBySlug(slug: string) {
 	return course.lessons.find((l) => l.slug === slug);
 }
+
+/** Everything the timeline and the maps draw, with the text of the sentences they cite. */
+export function vizData(): import('$lib/viz/types').VizData {
+	const cited = new Set([
+		...course.events.flatMap((e) => e.sentences),
+		...course.regions.flatMap((r) => r.areas.flatMap((a) => a.sentences))
+	]);
+	const groupFacts = new Set(course.regions.flatMap((r) => r.groups.map((g) => g.fact)));
+	return {
+		events: course.events,
+		places: course.places,
+		regions: course.regions,
+		sentences: Object.fromEntries([...cited].map((id) => [id, course.sentences.get(id)!.text])),
+		facts: Object.fromEntries(
+			course.facts
+				.filter((f) => groupFacts.has(f.id))
+				.map((f) => [f.id, { text: f.text, source: f.source }])
+		)
+	};
+}

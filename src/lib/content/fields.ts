@@ -16,6 +16,11 @@ export class FieldReader {
 		this.errors.push(new ContentError(this.file, this.id, field, problem));
 	}
 
+	/** A nested value, read by the caller's own schema. */
+	raw(field: string): unknown {
+		return this.record[field];
+	}
+
 	has(field: string): boolean {
 		return this.record[field] !== undefined && this.record[field] !== null;
 	}

@@ -32,6 +32,8 @@ export interface TimelineEvent {
 	date: string;
 	precision: 'day' | 'month';
 	title: string;
+	/** A short name for the timeline (at most 24 characters). */
+	label: string;
 	description: string;
 	lane: Lane;
 	source: string;
@@ -97,6 +99,10 @@ export interface LessonMeta {
 	summary: string;
 	terms: string[];
 	facts: string[];
+	/** Whether the lesson shows the timeline (<Timeline />). */
+	timeline: boolean;
+	/** The maps it shows (<RegionMap region="…" places="a,b" />). */
+	maps: { region: string; places: string[] }[];
 	file: string;
 }
 
@@ -134,6 +140,42 @@ export interface Commitment {
 	principles: string[];
 }
 
+export interface RegionGroup {
+	id: string;
+	label: string;
+	/** Natural Earth country names. */
+	countries: string[];
+	/** The fact in facts.yaml that defines the grouping. */
+	fact: string;
+}
+
+/** A shape drawn on a map to show an area the text or the facts name: never territory control. */
+export type RegionArea = {
+	id: string;
+	name: string;
+	note: string;
+	sentences: SentenceId[];
+} & (
+	| {
+			shape: 'quadrant';
+			country: string;
+			corner: 'northeast' | 'northwest' | 'southeast' | 'southwest';
+	  }
+	| { shape: 'circle'; place: string; radiusKm: number }
+);
+
+export interface MapRegion {
+	id: string;
+	title: string;
+	description: string;
+	focus: string[];
+	neighbours: string[];
+	/** Timeline lanes whose events belong to this region. */
+	lanes: Lane[];
+	groups: RegionGroup[];
+	areas: RegionArea[];
+}
+
 export interface Course {
 	source: SourceText;
 	sentences: Map<string, Sentence>;
@@ -142,5 +184,6 @@ export interface Course {
 	facts: ContextFact[];
 	places: Place[];
 	commitments: Commitment[];
+	regions: MapRegion[];
 	lessons: LessonMeta[];
 }

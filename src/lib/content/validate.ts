@@ -11,10 +11,13 @@ import {
 	speakers,
 	type Commitment,
 	type ContextFact,
+	type Lane,
 	type Course,
 	type GlossaryTerm,
 	type LessonMeta,
 	type Place,
+	type MapRegion,
+	type RegionArea,
 	type Sentence,
 	type SentenceId,
 	type TimelineEvent
@@ -27,6 +30,7 @@ export const contentPaths = {
 	facts: '/lessons/facts.yaml',
 	places: '/lessons/places.yaml',
 	commitments: '/lessons/commitments.yaml',
+	regions: '/lessons/regions.yaml',
 	lessonPattern: /^\/lessons\/([a-z0-9-]+)\.md$/
 } as const;
 
@@ -86,6 +90,51 @@ export function validateCourse(files: Record<string, string>): Course {
 					`"${c.phrase}" is not verbatim in ${first.id}`
 				)
 			);
+		}
+	}
+
+	const regions = readRegions(need(contentPaths.regions), errors);
+	uniqueIds(regions, contentPaths.regions, errors);
+	for (const region of regions) {
+		const file = contentPaths.regions;
+		const areaIds = new Set<string>();
+		for (const g of region.groups) {
+			refs.ids(
+				file,
+				`${region.id}/${g.id}`,
+				'fact',
+				[g.fact],
+				factIds,
+				'fact in lessons/facts.yaml'
+			);
+			for (const c of g.countries) {
+				if (!region.focus.includes(c))
+					errors.push(
+						new ContentError(
+							file,
+							`${region.id}/${g.id}`,
+							'countries',
+							`"${c}" is not one of the region's focus countries`
+						)
+					);
+			}
+		}
+		for (const a of region.areas) {
+			if (areaIds.has(a.id)) errors.push(new ContentError(file, a.id, 'id', 'is used twice'));
+			areaIds.add(a.id);
+			refs.sentences(file, a.id, 'sentences', a.sentences);
+			if (a.shape === 'circle')
+				refs.ids(file, a.id, 'place', [a.place], placeIds, 'place in lessons/places.yaml');
+			if (a.shape === 'quadrant' && !region.focus.includes(a.country)) {
+				errors.push(
+					new ContentError(
+						file,
+						a.id,
+						'country',
+						`"${a.country}" is not one of the region's focus countries`
+					)
+				);
+			}
 		}
 	}
 
@@ -170,6 +219,31 @@ export function validateCourse(files: Record<string, string>): Course {
 				);
 			}
 		}
+		for (const map of lesson.maps) {
+			if (!regions.some((r) => r.id === map.region)) {
+				errors.push(
+					new ContentError(
+						path,
+						lesson.slug,
+						'<RegionMap region>',
+						`"${map.region}" is not a region in lessons/regions.yaml`
+					)
+				);
+			}
+			for (const id of map.places) {
+				const place = places.find((p) => p.id === id);
+				if (!place || place.region !== map.region) {
+					errors.push(
+						new ContentError(
+							path,
+							lesson.slug,
+							'<RegionMap places>',
+							`"${id}" is not a place of ${map.region} in lessons/places.yaml`
+						)
+					);
+				}
+			}
+		}
 		checkClaims(path, lesson.slug, 'text', lessonProse(raw));
 		// Words of the text in plain quotation marks would escape the verbatim check and the link
 		// to the sentence: they must go through <Quote id phrase>.
@@ -202,7 +276,7 @@ export function validateCourse(files: Record<string, string>): Course {
 	});
 
 	if (errors.length) throw new ContentErrors(errors);
-	return { source, sentences, glossary, events, facts, places, commitments, lessons };
+	return { source, sentences, glossary, events, facts, places, commitments, regions, lessons };
 }
 
 /**
@@ -342,6 +416,7 @@ function readFacts(
 			'date',
 			'precision',
 			'title',
+			'label',
 			'description',
 			'lane',
 			'source',
@@ -358,6 +433,7 @@ function readFacts(
 			date,
 			precision,
 			title: r.string('title'),
+			label: r.string('label', { max: 24 }),
 			description: r.string('description'),
 			lane: r.oneOf('lane', lanes),
 			source: r.string('source'),
@@ -423,6 +499,73 @@ function readCommitments(raw: string, errors: ContentError[]): Commitment[] {
 	});
 }
 
+function readRegions(raw: string, errors: ContentError[]): MapRegion[] {
+	const file = contentPaths.regions;
+	const doc = loadYaml(raw, file, errors);
+	return items(isRecord(doc) ? doc.regions : doc, file, 'regions', errors).map((r) => {
+		r.onlyKnown(['id', 'title', 'description', 'focus', 'neighbours', 'lanes', 'groups', 'areas']);
+		const region = r.id ?? '';
+		return {
+			id: region,
+			title: r.string('title'),
+			description: r.string('description'),
+			focus: r.strings('focus', { nonEmpty: true }),
+			neighbours: r.strings('neighbours', { optional: true }),
+			lanes: r.strings('lanes', { optional: true }).filter((lane, i): lane is Lane => {
+				if (!lanes.includes(lane as Lane))
+					r.fail(`lanes[${i}]`, `"${lane}" is not one of: ${lanes.join(', ')}`);
+				return lanes.includes(lane as Lane);
+			}),
+			groups: items(r.raw('groups') ?? [], file, `${region}.groups`, errors).map((g) => {
+				g.onlyKnown(['id', 'label', 'countries', 'fact']);
+				return {
+					id: g.id ?? '',
+					label: g.string('label'),
+					countries: g.strings('countries', { nonEmpty: true }),
+					fact: g.string('fact')
+				};
+			}),
+			areas: items(r.raw('areas') ?? [], file, `${region}.areas`, errors).map((a): RegionArea => {
+				a.onlyKnown([
+					'id',
+					'name',
+					'shape',
+					'note',
+					'sentences',
+					'country',
+					'corner',
+					'place',
+					'radiusKm'
+				]);
+				const base = {
+					id: a.id ?? '',
+					name: a.string('name'),
+					note: a.string('note'),
+					sentences: a.strings('sentences', {
+						optional: true,
+						pattern: sentenceIdPattern
+					}) as SentenceId[]
+				};
+				const shape = a.oneOf('shape', ['quadrant', 'circle'] as const);
+				if (shape === 'circle') {
+					return {
+						...base,
+						shape,
+						place: a.string('place'),
+						radiusKm: a.number('radiusKm', { min: 1, max: 2000 })
+					};
+				}
+				return {
+					...base,
+					shape: 'quadrant',
+					country: a.string('country'),
+					corner: a.oneOf('corner', ['northeast', 'northwest', 'southeast', 'southwest'] as const)
+				};
+			})
+		};
+	});
+}
+
 const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
 function readLesson(
@@ -479,6 +622,14 @@ function readLesson(
 		) as SentenceId[],
 		terms: unique(componentIds(body, 'Term')),
 		facts: unique(componentIds(body, 'Fact')),
+		timeline: /<Timeline\b/.test(body),
+		maps: [...body.matchAll(/<RegionMap\b([^>]*)>/g)].map((m) => ({
+			region: /\bregion="([^"]*)"/.exec(m[1])?.[1] ?? '',
+			places: (/\bplaces="([^"]*)"/.exec(m[1])?.[1] ?? '')
+				.split(',')
+				.map((p) => p.trim())
+				.filter(Boolean)
+		})),
 		file
 	};
 }

@@ -1,11 +1,14 @@
 import { createContext } from 'svelte';
 import type { FactCard } from '$lib/content';
+import type { VizData } from '$lib/viz/types';
 
 /** The slice of the course a page needs to draw quotes, terms and fact callouts. */
 export interface TextContext {
 	sentences: Record<string, string>;
 	terms: Record<string, { term: string; short: string }>;
 	facts: Record<string, FactCard>;
+	/** Timeline and map data, only on lessons that show them. */
+	viz?: VizData | null;
 }
 
 export const [getTextContext, setTextContext] = createContext<TextContext>();

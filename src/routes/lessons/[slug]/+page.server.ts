@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { course, factCard, lessonBySlug } from '$lib/content/course.server';
+import { course, factCard, lessonBySlug, vizData } from '$lib/content/course.server';
 import type { TextContext } from '$lib/reader/text-context';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -21,7 +21,8 @@ export const load: PageServerLoad = ({ params }) => {
 				return [id, { term: t.term, short: t.short }];
 			})
 		),
-		facts: Object.fromEntries(lesson.facts.map((id) => [id, factCard(id)]))
+		facts: Object.fromEntries(lesson.facts.map((id) => [id, factCard(id)])),
+		viz: lesson.timeline || lesson.maps.length ? vizData() : null
 	};
 
 	const term = (id: string) => ({ id, term: course.glossary.find((g) => g.id === id)?.term ?? id });

@@ -1,0 +1,4 @@
+import { vizData } from '$lib/content/course.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => vizData();
