@@ -1,31 +1,15 @@
 // `npm run bench:size`: the JavaScript and CSS each page really loads, measured by opening it in
 // headless Chromium against the production build and gzipping (level 9) every file it fetched.
 // Needs a build (npm run build). Prints a table; --json prints machine-readable figures.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/e2e/browser.js';
+import { serveBuild } from './lib/serve-build.js';
 
 const pages = process.argv.slice(2).filter((a) => a.startsWith('/'));
 if (!pages.length) pages.push('/', '/read', '/glossary', '/lessons/reading-a-communique');
-if (!existsSync('build/index.js')) {
-	console.error('No production build: run `npm run build` first.');
-	process.exit(1);
-}
 
-const port = 3900 + Math.floor(Math.random() * 90);
-const server = spawn(process.execPath, ['build/index.js'], {
-	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-	stdio: 'ignore'
-});
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 100; i++) {
-	try {
-		if ((await fetch(base)).ok) break;
-	} catch {
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
+const { base, stop } = await serveBuild();
 
 const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const browser = await launchBrowser();
@@ -52,7 +36,7 @@ try {
 	}
 } finally {
 	await browser.close();
-	server.kill();
+	stop();
 }
 
 if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
