@@ -43,7 +43,7 @@ describe.each(regions)('/maps/$id', (region) => {
 				p.name
 			).toBe(1);
 		}
-		const list = await page.locator('details.map-list').textContent();
+		const list = await page.locator('.map-list').textContent();
 		for (const n of region.neighbours) expect(list).toContain(n);
 		expect(await page.locator('svg title').first().textContent()).toMatch(/^Map: /);
 		expect(jsErrors(page)).toEqual([]);

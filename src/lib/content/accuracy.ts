@@ -3,7 +3,7 @@
  * checked against what the course may say: the communique itself and the facts in lessons/facts.yaml.
  */
 
-const monthNames = [
+export const monthNames = [
 	'January',
 	'February',
 	'March',

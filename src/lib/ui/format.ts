@@ -1,19 +1,5 @@
 import type { Confidence } from '$lib/content';
-
-const months = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
+import { monthNames as months } from '$lib/content/accuracy';
 
 /** "2020-06-04" → "4 June 2020"; "2015-05" (month precision) → "May 2015". No time zones involved. */
 export function formatDate(iso: string, precision: 'day' | 'month' = 'day'): string {
