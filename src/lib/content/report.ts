@@ -1,5 +1,5 @@
 import { coverage, coverageGaps } from './coverage';
-import { commitmentKinds, type Course } from './types';
+import { bloomLevels, commitmentKinds, questionTypes, type Course } from './types';
 
 /** A plain-text summary of the course content, printed by `npm run content:check`. */
 export function report(course: Course): string {
@@ -24,6 +24,33 @@ export function report(course: Course): string {
 		const n = course.commitments.filter((c) => c.kind === kind).length;
 		lines.push(`  ${kind.padEnd(12)} ${n}`);
 	}
+
+	const bank = course.questions;
+	const count = (pred: (q: (typeof bank)[number]) => boolean) => bank.filter(pred).length;
+	lines.push('', `Question bank: ${bank.length} questions`);
+	lines.push(
+		`  by type:  ${questionTypes.map((t) => `${t} ${count((q) => q.type === t)}`).join(', ')}`
+	);
+	lines.push(
+		`  by Bloom: ${bloomLevels.map((b) => `${b} ${count((q) => q.bloom === b)}`).join(', ')}`
+	);
+	lines.push(
+		`  by difficulty: ${[1, 2, 3].map((d) => `${d}: ${count((q) => q.difficulty === d)}`).join(', ')}`
+	);
+	lines.push(
+		`  by lesson: ${course.lessons.map((l) => `${l.slug} ${count((q) => q.lesson === l.slug)}`).join(', ')}`
+	);
+	const perItem = course.commitments.map(
+		(c) => `${c.id} ${count((q) => q.commitments.includes(c.id))}`
+	);
+	lines.push(`  by commitment item: ${perItem.join(', ')}`);
+	const positions = bank.flatMap((q) =>
+		q.type === 'single' ? [q.options.findIndex((o) => o.correct)] : []
+	);
+	const letters = ['a', 'b', 'c', 'd', 'e'].map(
+		(l, i) => `${l} ${positions.filter((p) => p === i).length}`
+	);
+	lines.push(`  correct option of single-choice questions: ${letters.join(', ')}`);
 
 	lines.push(
 		'',

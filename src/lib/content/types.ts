@@ -176,6 +176,62 @@ export interface MapRegion {
 	areas: RegionArea[];
 }
 
+export const questionTypes = [
+	'single',
+	'multiple',
+	'truefalse',
+	'ordering',
+	'matching',
+	'cloze',
+	'locate'
+] as const;
+export type QuestionType = (typeof questionTypes)[number];
+export const bloomLevels = ['remember', 'understand', 'apply', 'analyse', 'evaluate'] as const;
+export type BloomLevel = (typeof bloomLevels)[number];
+
+interface QuestionBase {
+	id: string;
+	/** The lesson whose file holds it (lessons/questions/<lesson>.yaml). */
+	lesson: string;
+	bloom: BloomLevel;
+	difficulty: 1 | 2 | 3;
+	prompt: string;
+	sentences: SentenceId[];
+	/** Verbatim words of one of its sentences, shown after answering. */
+	quote: string;
+	commitments: string[];
+}
+export interface ChoiceOption {
+	id: string;
+	text: string;
+	correct: boolean;
+	feedback: string;
+}
+export interface TwoWayFeedback {
+	correct: string;
+	incorrect: string;
+}
+export type Question = QuestionBase &
+	(
+		| { type: 'single' | 'multiple'; options: ChoiceOption[] }
+		| {
+				type: 'truefalse';
+				statement: string;
+				answer: boolean;
+				feedback: TwoWayFeedback;
+				why: string;
+		  }
+		| { type: 'ordering'; events: string[]; feedback: TwoWayFeedback }
+		| { type: 'matching'; pairs: { left: string; right: string; feedback: string }[] }
+		| { type: 'cloze'; text: string; answers: string[]; feedback: TwoWayFeedback }
+		| {
+				type: 'locate';
+				region: string;
+				answer: string;
+				options: { place: string; feedback: string }[];
+		  }
+	);
+
 export interface Course {
 	source: SourceText;
 	sentences: Map<string, Sentence>;
@@ -185,5 +241,6 @@ export interface Course {
 	places: Place[];
 	commitments: Commitment[];
 	regions: MapRegion[];
+	questions: Question[];
 	lessons: LessonMeta[];
 }

@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { AllowedClaims, findClaims, lessonProse } from './accuracy';
 import { ContentError, ContentErrors } from './errors';
 import { FieldReader, describe, isRecord } from './fields';
+import { readQuestions } from './questions';
 import { paragraphIdPattern, parseSourceText, sentenceIdPattern } from './source-text';
 import {
 	commitmentKinds,
@@ -262,6 +263,29 @@ export function validateCourse(files: Record<string, string>): Course {
 		lessons.push(lesson);
 	}
 	lessons.sort((a, b) => a.order - b.order);
+	const questions = readQuestions(
+		files,
+		{ sentences, commitments, events, places, regions, lessons },
+		errors
+	);
+	for (const q of questions) {
+		// What the question says in its own words; its quote and cloze text are verbatim already.
+		const own = {
+			...q,
+			id: '',
+			quote: '',
+			sentences: [],
+			text: '',
+			difficulty: undefined,
+			commitments: []
+		};
+		checkClaims(
+			`/lessons/questions/${q.lesson}.yaml`,
+			q.id,
+			'text',
+			JSON.stringify(own).replace(/[{}[\]"]/g, ' ')
+		);
+	}
 	lessons.forEach((l, i) => {
 		if (i > 0 && lessons[i - 1].order === l.order) {
 			errors.push(
@@ -276,7 +300,18 @@ export function validateCourse(files: Record<string, string>): Course {
 	});
 
 	if (errors.length) throw new ContentErrors(errors);
-	return { source, sentences, glossary, events, facts, places, commitments, regions, lessons };
+	return {
+		source,
+		sentences,
+		glossary,
+		events,
+		facts,
+		places,
+		commitments,
+		regions,
+		questions,
+		lessons
+	};
 }
 
 /**

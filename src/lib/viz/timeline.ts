@@ -1,10 +1,7 @@
 import type { Lane, TimelineEvent } from '$lib/content';
+import { eventTime } from '$lib/content/dates';
 
-/** Where an event sits in time: its day, or the middle of its month when only the month is known. */
-export function eventTime(e: Pick<TimelineEvent, 'date' | 'precision'>): Date {
-	const [y, m, d] = e.date.split('-').map(Number);
-	return new Date(Date.UTC(y, m - 1, e.precision === 'month' ? 15 : d));
-}
+export { eventTime };
 
 /** From the start of the first event's year to the end of the last event's year (2014–2021 here). */
 export function timeDomain(events: Pick<TimelineEvent, 'date' | 'precision'>[]): [Date, Date] {
