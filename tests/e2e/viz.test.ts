@@ -158,7 +158,7 @@ describe('lessons with a timeline or a map', () => {
 		if (path.endsWith('threat-remains')) {
 			expect(
 				await page
-					.locator('.place')
+					.locator('figure.lesson-viz .place')
 					.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).sort())
 			).toEqual(['Baghuz (city)', 'Mosul (city)', 'Raqqa (city)']);
 		}

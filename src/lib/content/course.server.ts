@@ -50,3 +50,18 @@ export function vizData(): import('$lib/viz/types').VizData {
 		)
 	};
 }
+
+/** A quiz's questions with what they refer to: event titles, places and maps, item restatements. */
+export function quizData(
+	questions: import('./types').Question[]
+): import('$lib/quiz/QuizData').QuizData {
+	const eventIds = new Set(questions.flatMap((q) => (q.type === 'ordering' ? q.events : [])));
+	const regionIds = new Set(questions.flatMap((q) => (q.type === 'locate' ? [q.region] : [])));
+	return {
+		questions,
+		events: course.events.filter((e) => eventIds.has(e.id)),
+		places: course.places.filter((p) => regionIds.has(p.region)),
+		regions: course.regions.filter((r) => regionIds.has(r.id)),
+		commitments: Object.fromEntries(course.commitments.map((c) => [c.id, c.restatement]))
+	};
+}

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { course, factCard, lessonBySlug, vizData } from '$lib/content/course.server';
+import { course, factCard, lessonBySlug, quizData, vizData } from '$lib/content/course.server';
 import type { TextContext } from '$lib/reader/text-context';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -31,6 +31,7 @@ export const load: PageServerLoad = ({ params }) => {
 		.map((item) => ({ item, principles: item.principles.map(term) }));
 
 	return {
+		quiz: quizData(course.questions.filter((q) => q.lesson === lesson.slug)),
 		commitments,
 		lesson: {
 			slug: lesson.slug,

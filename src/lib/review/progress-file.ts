@@ -1,0 +1,73 @@
+import type { Card } from 'ts-fsrs';
+
+/** One question's review history, as kept in the browser and in an exported file. */
+export interface ReviewEntry {
+	card: Card;
+	lastScore: number;
+	lastAnswered: string;
+}
+
+export interface ReviewFile {
+	app: 'communique-course';
+	kind: 'review-progress';
+	version: 1;
+	exported: string;
+	entries: Record<string, ReviewEntry>;
+}
+
+const isDate = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * Reads an exported progress file. A file from another app, another version, or with a broken
+ * entry is refused as a whole, with the reason: importing never half-writes progress.
+ */
+export function parseReviewFile(
+	text: string,
+	knownQuestions: Set<string>
+): { ok: true; file: ReviewFile } | { ok: false; error: string } {
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		return { ok: false, error: 'This is not a progress file: it is not JSON.' };
+	}
+	const d = data as Partial<ReviewFile>;
+	if (d?.app !== 'communique-course' || d.kind !== 'review-progress') {
+		return {
+			ok: false,
+			error: 'This file does not come from this course, so nothing was imported.'
+		};
+	}
+	if (d.version !== 1)
+		return { ok: false, error: `This file has version ${d.version}; this course reads version 1.` };
+	if (typeof d.entries !== 'object' || d.entries === null)
+		return { ok: false, error: 'The file has no "entries".' };
+	for (const [id, e] of Object.entries(d.entries)) {
+		if (!knownQuestions.has(id))
+			return { ok: false, error: `The file has a question "${id}" this course does not have.` };
+		const c = e?.card as Partial<Card> | undefined;
+		const valid =
+			c &&
+			isDate(c.due) &&
+			isDate(e.lastAnswered) &&
+			isNum(c.stability) &&
+			isNum(c.difficulty) &&
+			isNum(c.reps) &&
+			isNum(c.state) &&
+			isNum(e.lastScore);
+		if (!valid)
+			return { ok: false, error: `The entry for "${id}" is damaged, so nothing was imported.` };
+	}
+	return { ok: true, file: d as ReviewFile };
+}
+
+export function makeReviewFile(entries: Record<string, ReviewEntry>, now: Date): ReviewFile {
+	return {
+		app: 'communique-course',
+		kind: 'review-progress',
+		version: 1,
+		exported: now.toISOString(),
+		entries
+	};
+}

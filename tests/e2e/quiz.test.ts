@@ -1,0 +1,186 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browser, expectNoAxeViolations, jsErrors, open } from './helpers';
+
+type Q = {
+	id: string;
+	type: string;
+	prompt: string;
+	options?: { id: string; text: string; correct: boolean }[];
+	answer?: boolean;
+	statement?: string;
+};
+const lessonQuestions: Q[] = parse(readFileSync('lessons/questions/principles-first.yaml', 'utf8'));
+
+let b: Browser;
+beforeAll(async () => {
+	b = await browser();
+});
+afterAll(async () => {
+	await b?.close();
+});
+
+const quiz = (page: Page) => page.locator('section.quiz');
+
+/** Answers the current question with the keyboard only: right when `right`, else wrong where possible. */
+async function answerByKeyboard(page: Page, right: boolean) {
+	const legend = (await quiz(page).locator('legend').first().textContent())?.trim();
+	const q = lessonQuestions.find((x) => x.prompt.trim() === legend);
+	if (!q) throw new Error(`question not found: ${legend}`);
+	if (q.type === 'single' || q.type === 'multiple') {
+		const targets = q
+			.options!.filter((o) => (right ? o.correct : !o.correct))
+			.slice(0, q.type === 'single' ? 1 : undefined);
+		for (const o of targets) {
+			await quiz(page).getByLabel(o.text, { exact: true }).focus();
+			await page.keyboard.press('Space');
+		}
+	} else if (q.type === 'truefalse') {
+		await quiz(page)
+			.getByLabel((right ? q.answer : !q.answer) ? 'True' : 'False', { exact: true })
+			.focus();
+		await page.keyboard.press('Space');
+	} else if (q.type === 'cloze') {
+		await quiz(page).getByLabel('Missing words').focus();
+		await page.keyboard.type(
+			right ? (q as unknown as { answers: string[] }).answers[0] : 'nothing like it'
+		);
+	} else if (q.type === 'ordering') {
+		// Move the last item to the top with the keyboard: at most partly right.
+		const downs = quiz(page).getByRole('button', { name: /^Move .* up$/ });
+		await downs.last().focus();
+		await page.keyboard.press('Enter');
+	} else if (q.type === 'matching' && right) {
+		const pairs = (q as unknown as { pairs: { left: string; right: string }[] }).pairs;
+		for (const p of pairs)
+			await quiz(page).getByLabel(p.left, { exact: true }).selectOption(p.right);
+	} else if (q.type === 'matching') {
+		const selects = quiz(page).locator('select');
+		for (let i = 0; i < (await selects.count()); i++) {
+			await selects.nth(i).focus();
+			await page.keyboard.press('ArrowDown');
+		}
+		const values = await selects.evaluateAll((els) =>
+			els.map((e) => (e as HTMLSelectElement).value)
+		);
+		if (values.some((v) => !v)) await selects.first().selectOption({ index: 1 });
+	}
+	const check = quiz(page).getByRole('button', { name: 'Check my answer' });
+	await check.focus();
+	await page.keyboard.press('Enter');
+	await quiz(page).locator('.feedback').waitFor();
+	return q;
+}
+
+describe('a lesson quiz', () => {
+	it('can be taken with the keyboard only, with feedback that quotes and links the text', async () => {
+		const page = await open(b, '/lessons/principles-first');
+		await quiz(page).scrollIntoViewIfNeeded();
+		expect(await quiz(page).locator('h2').textContent()).toMatch(/Question 1 of \d+/);
+		await expectNoAxeViolations(page, 'lesson quiz with a question');
+		const first = await answerByKeyboard(page, false);
+		const feedback = quiz(page).locator('.feedback');
+		expect(await feedback.textContent()).toMatch(/Not quite|Partly right/);
+		const link = feedback.getByRole('link', { name: /^Paragraph \d, sentence \d$/ }).first();
+		expect(await link.getAttribute('href')).toMatch(/\/read#p\d\.s\d$/);
+		expect(
+			await page.evaluate(() => document.activeElement?.closest('[role="status"]') !== null)
+		).toBe(true);
+		await expectNoAxeViolations(page, 'lesson quiz with feedback');
+		// Next question by keyboard; then a right answer.
+		await quiz(page).getByRole('button', { name: 'Next question' }).focus();
+		await page.keyboard.press('Enter');
+		expect(await quiz(page).locator('h2').textContent()).toMatch(/Question 2 of/);
+		const second = await answerByKeyboard(page, true);
+		if (second.type !== 'ordering')
+			expect(await quiz(page).locator('.feedback').textContent()).toMatch(/^Right/);
+
+		// Tomorrow, the missed question is due in /review.
+		await page.clock.setFixedTime(new Date(Date.now() + 2 * 24 * 3600 * 1000));
+		await page.goto(page.url().replace(/\/lessons\/.*$/, '/review'));
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expect
+			.poll(() => page.locator('.today').textContent())
+			.toMatch(/\d+ questions? (is|are) due/);
+		await page.getByRole('button', { name: "Start today's review" }).click();
+		await expect.poll(() => quiz(page).locator('legend').first().textContent()).toBe(first.prompt);
+		await expectNoAxeViolations(page, '/review with a question');
+		await answerByKeyboard(page, true);
+		await expectNoAxeViolations(page, '/review with feedback');
+		expect(jsErrors(page)).toEqual([]);
+		await page.context().close();
+	});
+});
+
+describe('/quiz', () => {
+	it('builds a quiz from chosen lessons, of a chosen length, and ends with a summary and a retry', async () => {
+		const page = await open(b, '/quiz');
+		await expectNoAxeViolations(page, '/quiz setup');
+		await page.getByLabel('Chosen lessons').check();
+		await page.getByLabel('2. The principles the text puts first').check();
+		await page.getByLabel('How many questions').selectOption('5');
+		await page.getByRole('button', { name: 'Start the quiz' }).click();
+		for (let i = 0; i < 5; i++) {
+			await answerByKeyboard(page, i % 2 === 0);
+			if (i === 0) await expectNoAxeViolations(page, '/quiz with feedback');
+			await quiz(page)
+				.getByRole('button', { name: i < 4 ? 'Next question' : 'See my results' })
+				.click();
+		}
+		expect(await quiz(page).locator('.summary').textContent()).toMatch(
+			/You scored [\d.]+ out of 5/
+		);
+		expect(await quiz(page).locator('table caption').textContent()).toBe(
+			'By commitment or principle'
+		);
+		await expectNoAxeViolations(page, '/quiz summary');
+		await quiz(page)
+			.getByRole('button', { name: /^Retry the \d I missed$/ })
+			.click();
+		expect(await quiz(page).locator('h2').textContent()).toMatch(/Question 1 of [1-5]/);
+		await page.context().close();
+	});
+});
+
+describe('review progress file', () => {
+	it('exports, refuses a foreign file without change, re-imports, and resets', async () => {
+		const page = await open(b, '/lessons/principles-first');
+		await answerByKeyboard(page, false);
+		await page.clock.setFixedTime(new Date(Date.now() + 2 * 24 * 3600 * 1000));
+		await page.goto(page.url().replace(/\/lessons\/.*$/, '/review'));
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export progress' }).click();
+		const file = await (await download).path();
+		const exported = JSON.parse(readFileSync(file!, 'utf8'));
+		expect(exported.app).toBe('communique-course');
+		expect(Object.keys(exported.entries)).toHaveLength(1);
+
+		const dir = mkdtempSync(join(tmpdir(), 'review-'));
+		const foreign = join(dir, 'foreign.json');
+		writeFileSync(foreign, JSON.stringify({ hello: 'world' }));
+		await page.locator('input[type=file]').setInputFiles(foreign);
+		await expect
+			.poll(() => page.locator('.message').textContent())
+			.toBe('This file does not come from this course, so nothing was imported.');
+		expect(await page.locator('.today').textContent()).toMatch(/1 question is due/);
+
+		page.once('dialog', (d) => d.accept());
+		await page.getByRole('button', { name: 'Reset' }).click();
+		await expect
+			.poll(() => page.locator('.today').textContent())
+			.toMatch(/not answered any questions/);
+
+		await page.locator('input[type=file]').setInputFiles(file!);
+		await expect
+			.poll(() => page.locator('.message').textContent())
+			.toBe('Imported progress for 1 questions.');
+		expect(await page.locator('.today').textContent()).toMatch(/1 question is due/);
+		await expectNoAxeViolations(page, '/review after import');
+		await page.context().close();
+	});
+});
