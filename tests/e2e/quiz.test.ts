@@ -14,7 +14,10 @@ type Q = {
 	answer?: boolean;
 	statement?: string;
 };
-const lessonQuestions: Q[] = parse(readFileSync('lessons/questions/principles-first.yaml', 'utf8'));
+const lessonQuestions: Q[] = [
+	...parse(readFileSync('lessons/questions/principles-first.yaml', 'utf8')),
+	...parse(readFileSync('lessons/questions/threat-remains.yaml', 'utf8'))
+];
 
 let b: Browser;
 beforeAll(async () => {
@@ -113,6 +116,34 @@ describe('a lesson quiz', () => {
 		await expectNoAxeViolations(page, '/review with feedback');
 		expect(jsErrors(page)).toEqual([]);
 		await page.context().close();
+	});
+});
+
+describe('a locate question', () => {
+	it('is answered on the map with the keyboard, and marks the right place', async () => {
+		const page = await open(b, '/lessons/threat-remains');
+		for (let i = 0; i < 15; i++) {
+			const legend = (await quiz(page).locator('legend').first().textContent())?.trim();
+			const q = lessonQuestions.find((x) => x.prompt.trim() === legend) as Q & { answer?: string };
+			if (q?.type === 'locate') {
+				await quiz(page).locator('svg[data-rendered="true"]').waitFor();
+				await expectNoAxeViolations(page, 'a locate question');
+				const marker = quiz(page).locator('.place').first();
+				await marker.focus();
+				await page.keyboard.press('Enter');
+				await expect.poll(() => quiz(page).locator('input[type=radio]:checked').count()).toBe(1);
+				await quiz(page).getByRole('button', { name: 'Check my answer' }).click();
+				expect(await quiz(page).locator('.feedback').textContent()).toMatch(/Right|Not quite/);
+				expect(await quiz(page).getByText('— correct answer').count()).toBe(1);
+				await page.context().close();
+				return;
+			}
+			await answerByKeyboard(page, false);
+			await quiz(page)
+				.getByRole('button', { name: /Next question|See my results/ })
+				.click();
+		}
+		throw new Error('no locate question in the lesson quiz');
 	});
 });
 
