@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, resultsCsv } from '$lib/server/exports/csv';
+import type { StoredAnswer, SubmissionResult } from '$lib/server/results/types';
+
+const answer = (score: number): StoredAnswer => ({
+	score,
+	response: { type: 'truefalse', answer: true }
+});
+const sub = (over: Partial<SubmissionResult>): SubmissionResult => ({
+	id: 1,
+	name: 'Ana',
+	attempt: 1,
+	submittedAt: '2024-03-01T09:05:00.000Z',
+	score: 0,
+	maxScore: 0,
+	answers: {},
+	...over
+});
+
+/** Splits the file into rows of cells (good enough for these tests: no quoted commas). */
+const lines = (csv: string) => csv.slice(1).split('\r\n');
+
+describe('csvField', () => {
+	it.each<{ name: string; input: string; expected: string }>([
+		{ name: 'plain text', input: 'Ana Silva', expected: 'Ana Silva' },
+		{ name: 'empty', input: '', expected: '' },
+		{ name: 'a comma is quoted', input: 'Silva, Ana', expected: '"Silva, Ana"' },
+		{
+			name: 'quotes are doubled',
+			input: 'Ana "the fox" Silva',
+			expected: '"Ana ""the fox"" Silva"'
+		},
+		{ name: 'LF is quoted', input: 'two\nlines', expected: '"two\nlines"' },
+		{ name: 'CRLF is quoted', input: 'two\r\nlines', expected: '"two\r\nlines"' },
+		{ name: 'CR alone is quoted', input: 'two\rlines', expected: '"two\rlines"' },
+		{ name: 'accents kept', input: 'Zoë Ñúñez', expected: 'Zoë Ñúñez' },
+		{ name: 'emoji kept', input: 'Ali 🦊', expected: 'Ali 🦊' },
+		{ name: 'DDE payload', input: "=cmd|' /C calc'!A0", expected: "'=cmd|' /C calc'!A0" },
+		{ name: 'leading plus', input: '+1', expected: "'+1" },
+		{ name: 'leading minus', input: '-2', expected: "'-2" },
+		{ name: 'leading at', input: '@SUM(A1)', expected: "'@SUM(A1)" },
+		{ name: 'leading tab', input: '\t=1', expected: "'\t=1" },
+		{ name: 'leading CR: defused, then quoted', input: '\r=1', expected: '"\'\r=1"' },
+		{
+			name: 'formula with a comma and quotes: defused, then quoted',
+			input: '=HYPERLINK("http://x.test","click")',
+			expected: '"\'=HYPERLINK(""http://x.test"",""click"")"'
+		},
+		{ name: 'a formula character later on is harmless', input: 'Ana=1', expected: 'Ana=1' }
+	])('$name', ({ input, expected }) => {
+		expect(csvField(input)).toBe(expected);
+	});
+});
+
+describe('resultsCsv', () => {
+	const questions = [
+		{ id: 'q1', label: 'Q1: Who met, and where?' },
+		{ id: 'q2', label: 'Q2: "Prior consent" means' },
+		{ id: 'q3', label: '=Q3' }
+	];
+
+	it('starts with a BOM and ends every line with CRLF', () => {
+		const csv = resultsCsv(questions, [sub({})]);
+		expect(csv.startsWith('\uFEFFName,')).toBe(true);
+		expect(csv.endsWith('\r\n')).toBe(true);
+		expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+	});
+
+	it('header: fixed columns, then each question label escaped', () => {
+		const [header] = lines(resultsCsv(questions, []));
+		expect(header).toBe(
+			'Name,Attempt,Submitted (UTC),Score,Out of,Percent,' +
+				'"Q1: Who met, and where?","Q2: ""Prior consent"" means",\'=Q3'
+		);
+	});
+
+	it('no submissions: just the header', () => {
+		expect(resultsCsv(questions, [])).toBe(
+			'\uFEFFName,Attempt,Submitted (UTC),Score,Out of,Percent,' +
+				'"Q1: Who met, and where?","Q2: ""Prior consent"" means",\'=Q3\r\n'
+		);
+	});
+
+	it('one row per submission; empty cells for questions not given', () => {
+		const csv = resultsCsv(questions, [
+			sub({
+				name: 'Zoë',
+				attempt: 2,
+				score: 1.25,
+				maxScore: 2,
+				answers: { q1: answer(1), q3: answer(0.25) }
+			}),
+			sub({
+				name: 'Ben',
+				score: 0,
+				maxScore: 3,
+				answers: { q1: answer(0), q2: answer(0), q3: answer(0) }
+			}),
+			sub({ name: 'Nobody given anything' })
+		]);
+		expect(lines(csv)).toEqual([
+			expect.any(String),
+			'Zoë,2,2024-03-01 09:05:00,1.25,2,62.5,1,,0.25',
+			'Ben,1,2024-03-01 09:05:00,0,3,0,0,0,0',
+			'Nobody given anything,1,2024-03-01 09:05:00,0,0,,,,',
+			''
+		]);
+	});
+
+	it('partial scores and rounding', () => {
+		const csv = resultsCsv(
+			[{ id: 'm', label: 'M' }],
+			[
+				sub({ score: 0.5, maxScore: 1, answers: { m: answer(0.5) } }),
+				sub({ score: 0.667, maxScore: 3, answers: { m: answer(0.667) } })
+			]
+		);
+		expect(lines(csv).slice(1, 3)).toEqual([
+			'Ana,1,2024-03-01 09:05:00,0.5,1,50,0.5',
+			'Ana,1,2024-03-01 09:05:00,0.67,3,22.2,0.67'
+		]);
+	});
+
+	it.each<{ name: string; input: string; expected: string }>([
+		{ name: 'DDE payload', input: "=cmd|' /C calc'!A0", expected: "'=cmd|' /C calc'!A0" },
+		{ name: 'plus', input: '+1', expected: "'+1" },
+		{ name: 'minus', input: '-2', expected: "'-2" },
+		{ name: 'at', input: '@SUM(A1)', expected: "'@SUM(A1)" },
+		{ name: 'comma and quote', input: 'O"Brien, Pat', expected: '"O""Brien, Pat"' },
+		{ name: 'newline', input: 'Pat\nBrien', expected: '"Pat\nBrien"' },
+		{ name: 'accents and emoji', input: 'Élodie 🌍 Ngô', expected: 'Élodie 🌍 Ngô' }
+	])('names are text cells: $name', ({ input, expected }) => {
+		const csv = resultsCsv([], [sub({ name: input, score: 1, maxScore: 1 })]);
+		expect(csv).toBe(
+			'\uFEFFName,Attempt,Submitted (UTC),Score,Out of,Percent\r\n' +
+				`${expected},1,2024-03-01 09:05:00,1,1,100\r\n`
+		);
+	});
+
+	it('a question id that is also an Object property is not taken as answered', () => {
+		const csv = resultsCsv([{ id: 'constructor', label: 'C' }], [sub({})]);
+		expect(lines(csv)[1].endsWith(',')).toBe(true);
+	});
+
+	it('a date it cannot read is written as text, defused', () => {
+		const csv = resultsCsv([], [sub({ submittedAt: '=1+1' })]);
+		expect(lines(csv)[1]).toBe("Ana,1,'=1+1,0,0,");
+	});
+});
