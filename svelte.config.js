@@ -24,6 +24,25 @@ const config = {
 	kit: {
 		adapter: adapter(),
 		alias: { $lessons: 'lessons' },
+		// Scripts only from this origin (SvelteKit adds a hash or nonce for its own inline one).
+		// Styles allow inline attributes: Svelte and D3 set positions with them; no script can.
+		// Prerendered pages get this as a <meta>; frame-ancestors, which a <meta> cannot carry,
+		// is sent as a header by scripts/serve.js. SvelteKit's CSRF check (form posts must come
+		// from this origin) stays on: it is the default, and nothing here turns it off.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
 		prerender: {
 			handleMissingId: 'fail',
 			handleHttpError: 'fail'

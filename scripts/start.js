@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const built = 'build/index.js';
+const built = 'build/handler.js';
 const sources = [
 	'src',
 	'lessons',
@@ -29,6 +29,6 @@ if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources.map(newe
 
 const env = { ...process.env, PORT: process.env.PORT ?? '3000' };
 console.log(`Serving the course on http://localhost:${env.PORT}`);
-const server = spawn(process.execPath, [built], { stdio: 'inherit', env });
+const server = spawn(process.execPath, ['scripts/serve.js'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

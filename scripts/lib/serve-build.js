@@ -1,4 +1,4 @@
-// Starts the production build (build/index.js) on a free loopback port for a script, and stops it.
+// Starts the production build (scripts/serve.js over build/) on a free loopback port for a script, and stops it.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,10 +16,10 @@ async function freePort() {
 
 /** @returns {Promise<{ base: string, stop: () => void }>} */
 export async function serveBuild() {
-	if (!existsSync('build/index.js'))
+	if (!existsSync('build/handler.js'))
 		throw new Error('No production build: run `npm run build` first.');
 	const port = await freePort();
-	const server = spawn(process.execPath, ['build/index.js'], {
+	const server = spawn(process.execPath, ['scripts/serve.js'], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: 'ignore'
 	});

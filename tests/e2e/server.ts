@@ -38,10 +38,10 @@ async function waitUntilUp(url: string, server: ChildProcess, output: () => stri
 
 /** Starts `node build` for the browser tests and stops it afterwards. */
 export default async function setup(project: TestProject) {
-	if (!existsSync('build/index.js'))
+	if (!existsSync('build/handler.js'))
 		throw new Error('No production build: run `npm run build` first.');
 	const port = await freePort();
-	const server = spawn(process.execPath, ['build/index.js'], {
+	const server = spawn(process.execPath, ['scripts/serve.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),

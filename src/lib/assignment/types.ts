@@ -1,0 +1,46 @@
+import type { MapRegion, Place, Question } from '$lib/content';
+import type { Graded } from '$lib/quiz/grade';
+import type { PublicQuestion } from '$lib/quiz/public';
+
+export type Reveal = 'immediately' | 'after-due' | 'never';
+export type Status = 'open' | 'closed' | 'past-due';
+
+/** What a student's page receives: the assignment with no answer in it. */
+export interface StudentView {
+	code: string;
+	title: string;
+	dueAt: string | null;
+	status: Status;
+	attempts: number;
+	attemptsUsed: number | null;
+	reveal: Reveal;
+	questions: PublicQuestion[];
+	/** Event titles for ordering questions (no dates: they would give the order away). */
+	events: { id: string; title: string }[];
+	/** The places offered by locate questions (no notes) and their maps. */
+	places: Place[];
+	regions: MapRegion[];
+}
+
+/** One question's result, as a student may see it once answers are revealed. */
+export interface RevealedResult extends Graded {
+	id: string;
+	/** The full question, answers included, to draw it marked. */
+	question: Question;
+}
+
+/** What a student gets back for a submission (and later, by its receipt). */
+export interface SubmissionReceipt {
+	receipt: string;
+	name: string;
+	attempt: number;
+	attempts: number;
+	submittedAt: string;
+	score: number;
+	maxScore: number;
+	percent: number;
+	reveal: Reveal;
+	/** When results will be shown (after-due), if not yet. */
+	revealAt: string | null;
+	results?: RevealedResult[];
+}

@@ -1,0 +1,61 @@
+import { db, type AssignmentRecord } from '../db';
+import { resultsCsv } from '../exports/csv';
+import { toGift } from '../exports/gift';
+import { toQtiPackage } from '../exports/qti';
+import { labels, poolOf, questionLabel } from './results';
+
+/** A file name from the title: "Lesson 3 quiz" → "lesson-3-quiz-ABC123". ASCII only, for every browser. */
+export function fileStem(a: AssignmentRecord): string {
+	const slug = a.title
+		.normalize('NFKD')
+		.replace(/[^\w\s-]/g, '')
+		.trim()
+		.toLowerCase()
+		.replace(/[\s_-]+/g, '-')
+		.slice(0, 40)
+		.replace(/-$/, '');
+	return `${slug || 'assignment'}-${a.code}`;
+}
+
+const download = (body: BodyInit, type: string, name: string) =>
+	new Response(body, {
+		headers: {
+			'content-type': type,
+			'content-disposition': `attachment; filename="${name}"`,
+			'cache-control': 'no-store'
+		}
+	});
+
+export function csvDownload(a: AssignmentRecord): Response {
+	const pool = poolOf(a);
+	const csv = resultsCsv(
+		pool.map((q, i) => ({ id: q.id, label: questionLabel(q, i) })),
+		db().submissions(a.id)
+	);
+	return download(csv, 'text/csv; charset=utf-8', `${fileStem(a)}-results.csv`);
+}
+
+export function giftDownload(a: AssignmentRecord): Response {
+	const { text } = toGift(a.title, poolOf(a), labels);
+	return download(text, 'text/plain; charset=utf-8', `${fileStem(a)}-questions.gift.txt`);
+}
+
+export function qtiDownload(a: AssignmentRecord): Response {
+	const { zip } = toQtiPackage(a.title, poolOf(a), labels);
+	return download(
+		new Blob([zip as Uint8Array<ArrayBuffer>]),
+		'application/zip',
+		`${fileStem(a)}-qti21.zip`
+	);
+}
+
+/** Which questions an export leaves out, and why, so the dashboard can say so. */
+export function exportGaps(a: AssignmentRecord): { gift: string[]; qti: string[] } {
+	const pool = poolOf(a);
+	const index = new Map(pool.map((q, i) => [q.id, i]));
+	const name = (id: string) => `Q${(index.get(id) ?? 0) + 1}`;
+	return {
+		gift: toGift(a.title, pool, labels).skipped.map((s) => `${name(s.id)} (${s.reason})`),
+		qti: toQtiPackage(a.title, pool, labels).skipped.map((s) => `${name(s.id)} (${s.reason})`)
+	};
+}

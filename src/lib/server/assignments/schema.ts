@@ -1,0 +1,224 @@
+import * as v from 'valibot';
+import { reveals } from '../db/types';
+
+/** Limits on what an assignment may hold, so no request can make the server do unbounded work. */
+export const limits = {
+	title: 120,
+	poolQuestions: 100,
+	ownQuestions: 30,
+	prompt: 500,
+	option: 300,
+	feedback: 600,
+	options: { min: 2, max: 6 },
+	clozeAnswers: 5,
+	name: 60,
+	bodyBytes: 64 * 1024
+};
+
+const text = (what: string, max: number, min = 1) =>
+	v.pipe(
+		v.string(`${what} must be text`),
+		v.normalize('NFC'),
+		v.trim(),
+		v.minLength(min, `${what} must not be empty`),
+		v.maxLength(max, `${what} must be at most ${max} characters`)
+	);
+const optionalText = (what: string, max: number) =>
+	v.optional(
+		v.pipe(
+			v.string(`${what} must be text`),
+			v.normalize('NFC'),
+			v.trim(),
+			v.maxLength(max, `${what} must be at most ${max} characters`)
+		),
+		''
+	);
+const twoWayFeedback = v.optional(
+	v.strictObject({
+		correct: optionalText('feedback.correct', limits.feedback),
+		incorrect: optionalText('feedback.incorrect', limits.feedback)
+	}),
+	{ correct: '', incorrect: '' }
+);
+
+const option = v.strictObject({
+	text: text('option text', limits.option),
+	correct: v.boolean('"correct" must be true or false'),
+	feedback: optionalText('option feedback', limits.feedback)
+});
+const options = v.pipe(
+	v.array(option, 'options must be a list'),
+	v.minLength(limits.options.min, `must have at least ${limits.options.min} options`),
+	v.maxLength(limits.options.max, `must have at most ${limits.options.max} options`),
+	v.check(
+		(os) => new Set(os.map((o) => o.text.toLowerCase())).size === os.length,
+		'two options have the same text'
+	)
+);
+
+/** A question the teacher writes: single choice, multiple response, true/false or cloze. */
+export const ownQuestionSchema = v.variant(
+	'type',
+	[
+		v.strictObject({
+			type: v.literal('single'),
+			prompt: text('prompt', limits.prompt),
+			options: v.pipe(
+				options,
+				v.check(
+					(os) => os.filter((o) => o.correct).length === 1,
+					'a single-choice question needs exactly one correct option'
+				)
+			)
+		}),
+		v.strictObject({
+			type: v.literal('multiple'),
+			prompt: text('prompt', limits.prompt),
+			options: v.pipe(
+				options,
+				v.check(
+					(os) => os.some((o) => o.correct),
+					'a multiple-response question needs at least one correct option'
+				)
+			)
+		}),
+		v.strictObject({
+			type: v.literal('truefalse'),
+			prompt: optionalText('prompt', limits.prompt),
+			statement: text('statement', limits.prompt),
+			answer: v.boolean('"answer" must be true or false'),
+			feedback: twoWayFeedback
+		}),
+		v.strictObject({
+			type: v.literal('cloze'),
+			prompt: optionalText('prompt', limits.prompt),
+			text: v.pipe(
+				text('text', limits.prompt),
+				v.check(
+					(t) => t.split('___').length === 2,
+					'text must contain the blank ___ (three underscores) exactly once'
+				)
+			),
+			answers: v.pipe(
+				v.array(text('answer', limits.option), 'answers must be a list'),
+				v.minLength(1, 'answers must list at least one accepted answer'),
+				v.maxLength(limits.clozeAnswers, `answers may list at most ${limits.clozeAnswers}`)
+			),
+			feedback: twoWayFeedback
+		})
+	],
+	'type must be "single", "multiple", "truefalse" or "cloze"'
+);
+export type OwnQuestionInput = v.InferOutput<typeof ownQuestionSchema>;
+
+const ids = (what: string, max: number) =>
+	v.optional(
+		v.pipe(
+			v.array(
+				v.pipe(v.string(`each of ${what} must be text`), v.maxLength(80)),
+				`${what} must be a list`
+			),
+			v.maxLength(max, `${what} may list at most ${max}`)
+		),
+		[]
+	);
+
+export const createSchema = v.strictObject({
+	title: text('title', limits.title),
+	questionIds: ids('questionIds', limits.poolQuestions),
+	lessons: ids('lessons', 50),
+	commitments: ids('commitments', 100),
+	questions: v.optional(
+		v.pipe(
+			v.array(ownQuestionSchema, 'questions must be a list'),
+			v.maxLength(limits.ownQuestions, `questions may hold at most ${limits.ownQuestions}`)
+		),
+		[]
+	),
+	count: v.optional(
+		v.nullable(
+			v.pipe(
+				v.number('count must be a whole number'),
+				v.integer('count must be a whole number'),
+				v.minValue(1, 'count must be at least 1'),
+				v.maxValue(limits.poolQuestions, `count must be at most ${limits.poolQuestions}`)
+			)
+		),
+		null
+	),
+	shuffle: v.optional(v.boolean('shuffle must be true or false'), true),
+	attempts: v.optional(
+		v.pipe(
+			v.number('attempts must be a whole number from 1 to 10'),
+			v.integer('attempts must be a whole number from 1 to 10'),
+			v.minValue(1, 'attempts must be at least 1'),
+			v.maxValue(10, 'attempts must be at most 10')
+		),
+		1
+	),
+	dueAt: v.optional(
+		v.nullable(
+			v.pipe(
+				v.string('dueAt must be a date and time such as 2026-12-01T15:00:00Z'),
+				v.maxLength(40, 'dueAt must be a date and time such as 2026-12-01T15:00:00Z'),
+				v.check(
+					(s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)),
+					'dueAt must be a date and time such as 2026-12-01T15:00:00Z'
+				)
+			)
+		),
+		null
+	),
+	reveal: v.optional(
+		v.picklist(reveals, 'reveal must be "immediately", "after-due" or "never"'),
+		'immediately'
+	)
+});
+export type CreateInput = v.InferOutput<typeof createSchema>;
+
+/** A display name: trimmed, Unicode-normalised (NFC), 1–60 characters. */
+export const nameSchema = v.pipe(
+	v.string('name must be text'),
+	v.maxLength(1000, 'name must be at most 60 characters'),
+	v.normalize('NFC'),
+	v.trim(),
+	v.minGraphemes(1, 'name must not be empty'),
+	v.maxGraphemes(limits.name, `name must be at most ${limits.name} characters`),
+	// Control characters would break CSV rows and look like nothing on screen.
+	v.check((s) => !/\p{Cc}/u.test(s), 'name must not contain control characters')
+);
+
+export const submissionSchema = v.strictObject({
+	name: nameSchema,
+	answers: v.pipe(
+		v.record(v.string(), v.unknown(), 'answers must be an object of question id → response'),
+		v.check(
+			(a) => Object.keys(a).length <= limits.poolQuestions,
+			`answers may hold at most ${limits.poolQuestions} entries`
+		)
+	)
+});
+
+/** The first problem, naming the field: `questions[1].options: must have at least 2 options`. */
+export function describeIssues(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
+	const issue = issues[0];
+	const path = (issue.path ?? [])
+		.map((p) => p.key)
+		.reduce<string>(
+			(s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)),
+			''
+		);
+	if (issue.kind === 'schema' && issue.expected?.startsWith('never') && path)
+		return `${path}: is not a field this request takes`;
+	return path && !issue.message.startsWith(path.split(/[.[]/)[0])
+		? `${path}: ${issue.message}`
+		: issue.message;
+}
+
+export function parseWith<T extends v.GenericSchema>(
+	schema: T,
+	input: unknown
+): { ok: true; value: v.InferOutput<T> } | { ok: false; error: string } {
+	const r = v.safeParse(schema, input);
+	return r.success ? { ok: true, value: r.output } : { ok: false, error: describeIssues(r.issues) };
+}

@@ -1,0 +1,133 @@
+import { error, json, type RequestEvent } from '@sveltejs/kit';
+import { limits as schemaLimits } from './assignments/schema';
+import { AssignmentError, assignmentForStudent, assignmentForTeacher } from './assignments/service';
+import { limits, normaliseCode, type RateLimiter } from './security';
+
+/**
+ * Reads a JSON body of at most `maxBytes`, counting bytes as they arrive (a client can lie in
+ * Content-Length, or send none). Throws an AssignmentError naming what was wrong.
+ */
+export async function readJson(
+	request: Request,
+	maxBytes = schemaLimits.bodyBytes
+): Promise<unknown> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/json\b/i.test(type))
+		throw new AssignmentError(400, 'body: send JSON with Content-Type: application/json');
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > maxBytes) throw new AssignmentError(413, tooLarge(maxBytes));
+	if (!request.body) throw new AssignmentError(400, 'body: empty; send a JSON object');
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > maxBytes) {
+			await reader.cancel();
+			throw new AssignmentError(413, tooLarge(maxBytes));
+		}
+		chunks.push(value);
+	}
+	const text = Buffer.concat(chunks).toString('utf8');
+	if (!text.trim()) throw new AssignmentError(400, 'body: empty; send a JSON object');
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (e) {
+		throw new AssignmentError(400, `body: not valid JSON (${(e as Error).message})`);
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		throw new AssignmentError(400, 'body: must be a JSON object');
+	return value;
+}
+
+const tooLarge = (max: number) => `body: larger than ${Math.round(max / 1024)} KB`;
+
+/** Counts a request against a limit, or refuses it with 429. */
+export function limit(limiter: RateLimiter, event: RequestEvent): void {
+	const key = event.getClientAddress();
+	if (!limiter.take(key)) throw rateLimited(limiter, key);
+}
+
+export function rateLimited(
+	limiter: RateLimiter,
+	key: string
+): AssignmentError & { retry: number } {
+	const e = new AssignmentError(429, 'Too many requests: wait a minute and try again');
+	return Object.assign(e, { retry: limiter.retryAfter(key) });
+}
+
+/** The JSON error every API route answers with: `{ "error": "<what was wrong>" }`. */
+export function apiError(e: unknown): Response {
+	if (e instanceof AssignmentError) {
+		const headers: Record<string, string> = { 'cache-control': 'no-store' };
+		if ('retry' in e) headers['retry-after'] = String(e.retry);
+		if (e.status === 401) headers['www-authenticate'] = 'Bearer';
+		return json({ error: e.message }, { status: e.status, headers });
+	}
+	console.error(e);
+	return json({ error: 'Something went wrong on the server' }, { status: 500 });
+}
+
+/** Runs an API handler, turning refusals into JSON errors. */
+export async function api(handler: () => Promise<Response> | Response): Promise<Response> {
+	try {
+		return await handler();
+	} catch (e) {
+		return apiError(e);
+	}
+}
+
+/** The teacher token from `Authorization: Bearer <token>`, or a 401. */
+export function bearer(request: Request): string {
+	const header = request.headers.get('authorization') ?? '';
+	const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+	if (!match)
+		throw new AssignmentError(401, 'Authorization: send the teacher token as "Bearer <token>"');
+	return match[1];
+}
+
+/**
+ * The assignment a teacher token opens, counting wrong tokens against the client's limit, so
+ * tokens cannot be guessed by trying many.
+ */
+export function teacherAssignment(event: RequestEvent, token: string, code?: string) {
+	const key = event.getClientAddress();
+	if (limits.token.blocked(key)) throw rateLimited(limits.token, key);
+	try {
+		return assignmentForTeacher(token, code);
+	} catch (e) {
+		if (e instanceof AssignmentError && e.status === 404) limits.token.take(key);
+		throw e;
+	}
+}
+
+const noSuchCode = () => new AssignmentError(404, 'code: there is no assignment with this code');
+
+/** A join code from a URL, normalised (case, spaces), or a 404. */
+export function studentCode(raw: string): string {
+	const code = normaliseCode(raw);
+	if (!code) throw noSuchCode();
+	return code;
+}
+
+export function studentAssignment(raw: string) {
+	return assignmentForStudent(studentCode(raw));
+}
+
+/** A code for a teacher lookup: one that cannot be a code matches nothing (the same 404). */
+export function teacherCode(raw: string): string {
+	return normaliseCode(raw) ?? '!';
+}
+
+/** For the teacher's pages (`/teach/<token>/…`): the assignment, or an error page with the same 404. */
+export function teacherPageAssignment(event: RequestEvent) {
+	try {
+		return teacherAssignment(event, event.params.token ?? '');
+	} catch (e) {
+		if (e instanceof AssignmentError) error(e.status, e.message);
+		throw e;
+	}
+}

@@ -1,0 +1,12 @@
+import { csvDownload } from '$lib/server/assignments/downloads';
+import { api, bearer, teacherAssignment, teacherCode } from '$lib/server/http';
+import type { RequestHandler } from './$types';
+
+export const prerender = false;
+
+/** The results as CSV: one row per submission, one column per question. Bearer token. */
+export const GET: RequestHandler = (event) =>
+	api(() => {
+		const token = bearer(event.request);
+		return csvDownload(teacherAssignment(event, token, teacherCode(event.params.code)));
+	});

@@ -1,0 +1,27 @@
+import { json } from '@sveltejs/kit';
+import { submit } from '$lib/server/assignments/service';
+import { api, limit, readJson, studentCode } from '$lib/server/http';
+import { limits } from '$lib/server/security';
+import type { RequestHandler } from './$types';
+
+export const prerender = false;
+
+/**
+ * Grades and stores a student's answers: 201 with the score and, as the assignment's reveal
+ * setting allows, each question's result. A retry with the same `Idempotency-Key` header gets
+ * the first answer again and stores nothing.
+ */
+export const POST: RequestHandler = (event) =>
+	api(async () => {
+		limit(limits.submit, event);
+		const code = studentCode(event.params.code);
+		const body = await readJson(event.request);
+		const { receipt, replayed } = submit(code, body, event.request.headers.get('idempotency-key'));
+		return json(receipt, {
+			status: 201,
+			headers: {
+				'cache-control': 'no-store',
+				...(replayed ? { 'idempotent-replayed': 'true' } : {})
+			}
+		});
+	});
