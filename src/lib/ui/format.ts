@@ -17,3 +17,21 @@ export function confidenceLabel(c: Confidence): string {
 			? 'Partly checked: sources differ'
 			: 'Not checked: treat with care';
 }
+
+/**
+ * "4 Jun 2026, 14:05" in the reader's own time zone (or the one given: the server renders in
+ * UTC, and `LocalTime` switches to the reader's zone once in the browser).
+ */
+export function formatDateTime(iso: string, timeZone?: string): string {
+	const date = new Date(iso);
+	if (Number.isNaN(date.getTime())) return iso;
+	return date.toLocaleString('en-GB', {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone,
+		timeZoneName: timeZone ? 'short' : undefined
+	});
+}

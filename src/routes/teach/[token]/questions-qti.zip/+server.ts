@@ -1,0 +1,7 @@
+import { qtiDownload } from '$lib/server/assignments/downloads';
+import { teacherPageAssignment } from '$lib/server/http';
+import type { RequestHandler } from './$types';
+
+export const prerender = false;
+
+export const GET: RequestHandler = (event) => qtiDownload(teacherPageAssignment(event));

@@ -1,0 +1,7 @@
+import { csvDownload } from '$lib/server/assignments/downloads';
+import { teacherPageAssignment } from '$lib/server/http';
+import type { RequestHandler } from './$types';
+
+export const prerender = false;
+
+export const GET: RequestHandler = (event) => csvDownload(teacherPageAssignment(event));
