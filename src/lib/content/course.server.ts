@@ -65,3 +65,12 @@ export function quizData(
 		commitments: Object.fromEntries(course.commitments.map((c) => [c.id, c.restatement]))
 	};
 }
+
+/** Lessons that carry a content note (violence, sexual violence, detained children). */
+export const lessonsWithContentNotes: ReadonlySet<string> = new Set(
+	Object.entries(files)
+		.filter(
+			([file, raw]) => /^\/lessons\/[a-z0-9-]+\.md$/.test(file) && raw.includes('<ContentNote')
+		)
+		.map(([file]) => file.replace(/^\/lessons\/|\.md$/g, ''))
+);

@@ -118,10 +118,14 @@ export function questionById(a: AssignmentRecord, id: string): Question | undefi
 }
 
 /** The questions one student gets: the whole pool, or `count` of them drawn for this name. */
-export function questionsFor(a: AssignmentRecord, key: string | null): Question[] {
+export function questionsFor(
+	a: AssignmentRecord,
+	key: string | null,
+	wholePool = false
+): Question[] {
 	const { questionIds, count } = a.settings;
 	let ids = questionIds;
-	if (count !== null) {
+	if (count !== null && !wholePool) {
 		if (key === null) throw new AssignmentError(400, 'name: needed to choose your questions');
 		const drawn = new Set(seededShuffle(questionIds, `${a.code}:${key}`).slice(0, count));
 		ids = questionIds.filter((id) => drawn.has(id));

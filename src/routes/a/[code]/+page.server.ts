@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { lessonsWithContentNotes } from '$lib/content/course.server';
 import { questionsFor, statusOf } from '$lib/server/assignments/service';
 import { db } from '$lib/server/db';
 import { normaliseCode } from '$lib/assignment/code';
@@ -21,6 +22,8 @@ export const load: PageServerLoad = ({ params, getClientAddress }) => {
 		status: statusOf(a),
 		attempts: a.settings.attempts,
 		reveal: a.settings.reveal,
-		questionCount: a.settings.count ?? questionsFor(a, null).length
+		questionCount: a.settings.count ?? a.settings.questionIds.length,
+		// Drawn from lessons that handle violence, sexual violence or detained children.
+		contentNote: questionsFor(a, null, true).some((q) => lessonsWithContentNotes.has(q.lesson))
 	};
 };
