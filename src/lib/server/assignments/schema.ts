@@ -202,17 +202,21 @@ export const submissionSchema = v.strictObject({
 /** The first problem, naming the field: `questions[1].options: must have at least 2 options`. */
 export function describeIssues(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
 	const issue = issues[0];
-	const path = (issue.path ?? [])
-		.map((p) => p.key)
-		.reduce<string>(
-			(s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)),
-			''
-		);
-	if (issue.kind === 'schema' && issue.expected?.startsWith('never') && path)
+	const keys = (issue.path ?? []).map((p) => p.key);
+	const path = keys.reduce<string>(
+		(s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)),
+		''
+	);
+	if (!path) return issue.message;
+	if (issue.received === 'undefined') return `${path}: is required`;
+	if (issue.kind === 'schema' && issue.expected === 'never')
 		return `${path}: is not a field this request takes`;
-	return path && !issue.message.startsWith(path.split(/[.[]/)[0])
-		? `${path}: ${issue.message}`
+	// Messages name their field ("attempts must be…"): say it once, as the path.
+	const last = String(keys.at(-1));
+	const message = issue.message.startsWith(`${last} `)
+		? issue.message.slice(last.length + 1)
 		: issue.message;
+	return `${path}: ${message}`;
 }
 
 export function parseWith<T extends v.GenericSchema>(
