@@ -40,7 +40,10 @@ const config = {
 				'connect-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
-				'form-action': ['self']
+				'form-action': ['self'],
+				// In the header of server-rendered pages; a <meta> cannot carry it, so scripts/serve.js
+				// also sends it (and X-Frame-Options) for every response.
+				'frame-ancestors': ['none']
 			}
 		},
 		prerender: {

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 const direct = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (direct) process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
 // BUILD_DIR serves another copy of the build (a benchmark or test may pin one); default build/.
+// A copy outside this folder needs node_modules beside it (better-sqlite3 is not bundled).
 const buildDir = resolve(process.env.BUILD_DIR ?? 'build');
 const { handler } = await import(pathToFileURL(resolve(buildDir, 'handler.js')).href);
 

@@ -3,11 +3,16 @@ import type { Handle } from '@sveltejs/kit';
 /**
  * Pages that hold a teacher's token or a student's answers must not be cached by the browser
  * or anything in between; the JSON API sets its own headers.
+ *
+ * A refused POST may leave part of its body unread (too large, wrong type, rate limited): the
+ * connection then cannot carry another request, so it is closed after the answer.
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const path = event.url.pathname;
 	if (path.startsWith('/teach/') || path.startsWith('/a/'))
 		response.headers.set('cache-control', 'no-store');
+	if (event.request.method === 'POST' && response.status >= 400)
+		response.headers.set('connection', 'close');
 	return response;
 };

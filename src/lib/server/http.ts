@@ -24,10 +24,9 @@ export async function readJson(
 		const { done, value } = await reader.read();
 		if (done) break;
 		size += value.byteLength;
-		if (size > maxBytes) {
-			await reader.cancel();
-			throw new AssignmentError(413, tooLarge(maxBytes));
-		}
+		// Stop reading, but do not cancel: that would drop the connection before the 413 is
+		// sent. The hook closes the connection after any refused POST (see hooks.server.ts).
+		if (size > maxBytes) throw new AssignmentError(413, tooLarge(maxBytes));
 		chunks.push(value);
 	}
 	const text = Buffer.concat(chunks).toString('utf8');

@@ -15,9 +15,14 @@ export const limits = {
 	bodyBytes: 64 * 1024
 };
 
+/** JSON can carry lone UTF-16 surrogates; SQLite would store them changed. Refuse them. */
+const wellFormed = (what: string) =>
+	v.check((s: string) => !/\p{Cs}/u.test(s), `${what} must be valid Unicode text`);
+
 const text = (what: string, max: number, min = 1) =>
 	v.pipe(
 		v.string(`${what} must be text`),
+		wellFormed(what),
 		v.normalize('NFC'),
 		v.trim(),
 		v.minLength(min, `${what} must not be empty`),
@@ -27,6 +32,7 @@ const optionalText = (what: string, max: number) =>
 	v.optional(
 		v.pipe(
 			v.string(`${what} must be text`),
+			wellFormed(what),
 			v.normalize('NFC'),
 			v.trim(),
 			v.maxLength(max, `${what} must be at most ${max} characters`)
@@ -180,18 +186,24 @@ export type CreateInput = v.InferOutput<typeof createSchema>;
 export const nameSchema = v.pipe(
 	v.string('name must be text'),
 	v.maxLength(1000, 'name must be at most 60 characters'),
+	wellFormed('name'),
 	v.normalize('NFC'),
 	v.trim(),
 	v.minGraphemes(1, 'name must not be empty'),
 	v.maxGraphemes(limits.name, `name must be at most ${limits.name} characters`),
 	// Control characters would break CSV rows and look like nothing on screen.
-	v.check((s) => !/\p{Cc}/u.test(s), 'name must not contain control characters')
+	v.check((s) => !/\p{Cc}/u.test(s), 'name must not contain control characters'),
+	// A name of only invisible characters (zero-width spaces) would be a blank row for the teacher.
+	v.check((s) => /[\p{L}\p{N}]/u.test(s), 'name must contain at least one letter or digit')
 );
 
 export const submissionSchema = v.strictObject({
 	name: nameSchema,
 	answers: v.pipe(
-		v.record(v.string(), v.unknown(), 'answers must be an object of question id → response'),
+		v.custom<Record<string, unknown>>(
+			(a) => typeof a === 'object' && a !== null && !Array.isArray(a),
+			'answers must be an object of question id → response'
+		),
 		v.check(
 			(a) => Object.keys(a).length <= limits.poolQuestions,
 			`answers may hold at most ${limits.poolQuestions} entries`
