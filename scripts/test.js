@@ -1,5 +1,6 @@
 // `npm test`: every check, every time, in order — type check, lint, unit and content tests,
-// the content report, the production build, then the browser tests against that build.
+// the content report, the production build, then the API tests and the browser tests against
+// that build.
 // A failing step does not hide the rest: all run, and the exit code is non-zero if any failed.
 // Ends with one line "tests: N passed, N failed" (N counts test cases; a failing check counts as one).
 import { spawnSync } from 'node:child_process';
@@ -41,9 +42,9 @@ function ensureChromium() {
 
 mkdirSync('test-results', { recursive: true });
 const unitReport = 'test-results/unit.json';
+const apiReport = 'test-results/api.json';
 const e2eReport = 'test-results/e2e.json';
-rmSync(unitReport, { force: true });
-rmSync(e2eReport, { force: true });
+for (const report of [unitReport, apiReport, e2eReport]) rmSync(report, { force: true });
 
 const steps = [
 	{ name: 'SvelteKit sync', cmd: [bin('svelte-kit'), 'sync'] },
@@ -66,6 +67,20 @@ const steps = [
 	},
 	{ name: 'Content report (content:check)', cmd: ['node', 'scripts/content-check.js'] },
 	{ name: 'Production build', cmd: ['npm', 'run', 'build', '--silent'] },
+	{
+		name: 'API tests (HTTP against the build)',
+		needs: ['Production build'],
+		cmd: [
+			bin('vitest'),
+			'run',
+			'-c',
+			'tests/api/vitest.config.ts',
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${apiReport}`
+		],
+		report: apiReport
+	},
 	{
 		name: 'Browser tests (Chromium, axe-core)',
 		needs: ['Production build'],
