@@ -142,6 +142,25 @@ describe('teacher assignments, end to end', () => {
 		expect(csv).toContain('Ben Okafor');
 	});
 
+	it('the dashboard and the answer sheet pass axe in dark mode and fit a 320px phone', async () => {
+		const dashboard = teacher.url().replace(baseUrl(), '');
+		for (const path of [dashboard, `/a/${code}`]) {
+			const dark = await open(b, path, { ...withCsp, colorScheme: 'dark' });
+			if (path.startsWith('/a/')) {
+				await dark.getByLabel('Your name').fill('Dark Reader');
+				await dark.getByRole('button', { name: 'Start' }).click();
+				await dark.locator('ol.questions').waitFor();
+			}
+			await expectNoAxeViolations(dark, `${path} (dark)`);
+			await dark.setViewportSize({ width: 320, height: 700 });
+			const overflow = await dark.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
+			expect(overflow, `sideways scroll on ${path} at 320px`).toBe(0);
+			await dark.context().close();
+		}
+	});
+
 	it('closing the assignment stops new answers, and the student page says so', async () => {
 		await teacher.getByRole('button', { name: 'Close the assignment' }).click();
 		await expect

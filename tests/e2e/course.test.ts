@@ -22,6 +22,8 @@ const pages = [
 	'/timeline',
 	'/maps/iraq-syria',
 	'/maps/west-africa-sahel',
+	'/teach',
+	'/join',
 	...lessons
 ];
 
