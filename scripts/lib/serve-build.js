@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-async function freePort() {
+/** A TCP port free on loopback right now. @returns {Promise<number>} */
+export async function freePort() {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
 		probe.once('error', reject);
