@@ -38,6 +38,8 @@ import { freePort } from './lib/serve-build.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+/** Latencies after this many seconds of a run are reported apart, as the steady state. */
+const steadyAfterSeconds = 2;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const insertCapSeconds = 5;
 const rateLimitScale = 100000;
@@ -52,6 +54,7 @@ const busyBefore = await busyShare(1000);
 /**
  * @typedef {{ p50: number, p90: number, p99: number, mean: number, max: number }} Latency
  * @typedef {{ seconds: number, ok: number, perSecond: number, latencyMs: Latency,
+ *   steadyLatencyMs: { p50: number, p90: number, p99: number, samples: number },
  *   non2xx: number, statusCodes: Record<string, number>, errors: number, timeouts: number,
  *   cpuCores: { server: number | null, loadGenerator: number, others: number | null } }} Load
  * @typedef {{ sent: Set<string>, answered: Set<string>, created: Set<string> }} Tracking
@@ -207,7 +210,7 @@ async function hammer(url, answersJson, duration, tracking, pid) {
 	const ownCpu = process.cpuUsage();
 	const machineCpu = cpuTimes();
 	const wall = process.hrtime.bigint();
-	const result = await autocannon({
+	const instance = autocannon({
 		url,
 		method: 'POST',
 		connections,
@@ -233,6 +236,27 @@ async function hammer(url, answersJson, duration, tracking, pid) {
 			}
 		]
 	});
+	// Every response's latency with its time in the run: the first seconds, while 100 new
+	// connections open at once, are slower than the rest (see `steady` below).
+	const started = Date.now();
+	/** @type {[number, number][]} */
+	const samples = [];
+	instance.on(
+		'response',
+		(
+			/** @type {any} */ _client,
+			/** @type {number} */ _status,
+			/** @type {number} */ _bytes,
+			/** @type {number} */ ms
+		) => samples.push([Date.now() - started, ms])
+	);
+	const result = await instance;
+	const steadyMs = samples
+		.filter(([t]) => t >= steadyAfterSeconds * 1000)
+		.map(([, ms]) => ms)
+		.sort((a, b) => a - b);
+	const at = (/** @type {number} */ p) =>
+		steadyMs.length ? Math.round(steadyMs[Math.floor((steadyMs.length - 1) * p)] * 10) / 10 : NaN;
 	const wallSeconds = Number(process.hrtime.bigint() - wall) / 1e9;
 	const serverCpuAfter = cpuSeconds(pid);
 	const own = process.cpuUsage(ownCpu);
@@ -253,6 +277,7 @@ async function hammer(url, answersJson, duration, tracking, pid) {
 		ok,
 		perSecond: ok / result.duration,
 		latencyMs: { p50: l.p50, p90: l.p90, p99: l.p99, mean: l.mean, max: l.max },
+		steadyLatencyMs: { p50: at(0.5), p90: at(0.9), p99: at(0.99), samples: steadyMs.length },
 		non2xx: result.non2xx,
 		statusCodes,
 		errors: result.errors,
@@ -276,7 +301,12 @@ const base = `http://127.0.0.1:${port}`;
 const profDir = resolve('test-results/bench-server-prof');
 if (cpuProf) mkdirSync(profDir, { recursive: true });
 const server = child(
-	[...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), 'scripts/serve.js'],
+	[
+		...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []),
+		// As `npm start` runs it (scripts/start.js).
+		'--max-semi-space-size=32',
+		'scripts/serve.js'
+	],
 	{
 		PORT: String(port),
 		HOST: '127.0.0.1',
@@ -587,6 +617,11 @@ console.log(
 const cpu = (load) =>
 	`${load.cpuCores.server ?? '?'} server + ${load.cpuCores.loadGenerator} autocannon + ` +
 	`${load.cpuCores.others ?? '?'} other processes`;
+const steady = serverLoad.steadyLatencyMs;
+console.log(
+	`server after the first ${steadyAfterSeconds} s (all ${connections} connections open, ` +
+		`${n(steady.samples)} responses): p50 ${steady.p50} ms, p90 ${steady.p90} ms, p99 ${steady.p99} ms`
+);
 console.log(`CPU used (cores of ${machine.cpus}), server run: ${cpu(serverLoad)}`);
 console.log(`CPU used (cores of ${machine.cpus}), bare node:http run: ${cpu(bareLoad)}`);
 console.log(

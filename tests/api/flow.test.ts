@@ -184,10 +184,16 @@ describe('submitting and grading', () => {
 		expect(r.json.results!.every((x) => x.correct && x.score === 1)).toBe(true);
 		expect(db.counts().submissions).toBe(before.submissions + 1);
 
-		// The receipt reads back the same.
+		// The answer to the submission is lean: results without the full questions.
+		expect(r.json.results!.some((x) => 'question' in x)).toBe(false);
+
+		// The receipt reads back the same, with each full question to draw it marked.
 		const again = await request<Receipt>(`/api/assignments/${code}/submissions/${r.json.receipt}`);
 		expect(again.status).toBe(200);
 		expect(again.json).toMatchObject({ receipt: r.json.receipt, score: pool.length });
+		const full = again.json.results as unknown as { id: string; question: { id: string } }[];
+		expect(full.map((x) => x.question.id)).toEqual(full.map((x) => x.id));
+		expect(full.map((x) => x.id)).toEqual(r.json.results!.map((x) => x.id));
 	});
 
 	it('scores one wrong single-choice answer exactly one point less', async () => {

@@ -22,12 +22,14 @@ export interface StudentView {
 	regions: MapRegion[];
 }
 
-/** One question's result, as a student may see it once answers are revealed. */
-export interface RevealedResult extends Graded {
-	id: string;
-	/** The full question, answers included, to draw it marked. */
-	question: Question;
-}
+/**
+ * One question's result, as a student may see it once answers are revealed. The answer to a
+ * submission has only `id`, `score` and `correct`; `GET …/submissions/<receipt>` has the rest:
+ * the feedback, the quote, and the full question (answers included) to draw it marked.
+ */
+export type RevealedResult = { id: string; score: number; correct: boolean } & Partial<
+	Omit<Graded, 'score' | 'correct'> & { question: Question }
+>;
 
 /** What a student gets back for a submission (and later, by its receipt). */
 export interface SubmissionReceipt {

@@ -198,11 +198,17 @@ function revealed(a: AssignmentRecord, now: Date): boolean {
 	);
 }
 
-/** A stored submission as its student sees it: the score, and the results if revealed. */
+/**
+ * A stored submission as its student sees it: the score, and the results if revealed. The
+ * answer to a submission keeps each result to its score (`brief`): the feedback, the quotes
+ * and the full questions make it ten times larger, and `GET …/submissions/<receipt>` has them,
+ * to draw the answers marked.
+ */
 export function receiptFor(
 	a: AssignmentRecord,
 	s: StoredSubmission,
-	now = new Date()
+	now = new Date(),
+	{ brief = false, graded }: { brief?: boolean; graded?: Map<string, Graded> } = {}
 ): SubmissionReceipt {
 	const show = revealed(a, now);
 	const receipt: SubmissionReceipt = {
@@ -221,10 +227,12 @@ export function receiptFor(
 		receipt.results = Object.entries(s.answers).flatMap(([id, answer]) => {
 			const question = questionById(a, id);
 			if (!question) return [];
-			const graded = answer.response
-				? grade(question, answer.response)
-				: unanswered(question, answer.score);
-			return [{ id, question, ...graded }];
+			const result =
+				graded?.get(id) ??
+				(answer.response ? grade(question, answer.response) : unanswered(question, answer.score));
+			return [
+				brief ? { id, score: result.score, correct: result.correct } : { id, question, ...result }
+			];
 		});
 	return receipt;
 }
@@ -263,7 +271,7 @@ export function submit(
 	if (idempotencyKey) {
 		// A retry after a lost response: answer it as before, even if the assignment closed since.
 		const before = db().submissionByIdempotencyKey(a.id, idempotencyKey);
-		if (before) return { receipt: receiptFor(a, before, now), replayed: true };
+		if (before) return { receipt: receiptFor(a, before, now, { brief: true }), replayed: true };
 	}
 	const status = statusOf(a, now);
 	if (status === 'closed') throw new AssignmentError(410, 'This assignment is closed');
@@ -277,6 +285,7 @@ export function submit(
 		throw new AssignmentError(400, `answers: "${stray}" is not one of your questions`);
 
 	const stored: Record<string, StoredAnswer> = {};
+	const results = new Map<string, Graded>();
 	let score = 0;
 	for (const q of questions) {
 		const raw = answers[q.id];
@@ -288,6 +297,7 @@ export function submit(
 		if (!response.ok) throw new AssignmentError(400, `answers.${response.error}`);
 		const graded = grade(q, response.response);
 		stored[q.id] = { score: graded.score, response: response.response };
+		results.set(q.id, graded);
 		score += graded.score;
 	}
 
@@ -309,7 +319,10 @@ export function submit(
 			`name: "${name}" has used all ${a.settings.attempts} attempt${a.settings.attempts > 1 ? 's' : ''}`
 		);
 	return {
-		receipt: receiptFor(a, outcome.submission, now),
+		receipt: receiptFor(a, outcome.submission, now, {
+			brief: true,
+			graded: outcome.kind === 'stored' ? results : undefined
+		}),
 		replayed: outcome.kind === 'replayed'
 	};
 }

@@ -57,21 +57,25 @@ const toSubmission = (r: SubmissionRow): StoredSubmission => ({
 	submittedAt: r.submitted_at
 });
 
-/** Brings the schema up to the newest migration; refuses a database from a newer build. */
+/**
+ * Brings the schema up to the newest migration; refuses a database from a newer build. Runs in
+ * one IMMEDIATE transaction (it takes the write lock first), so server processes starting
+ * together migrate once: the second waits, then finds the schema current.
+ */
 export function migrate(db: Database.Database): void {
-	const current = db.pragma('user_version', { simple: true }) as number;
 	const newest = migrations.at(-1)?.version ?? 0;
-	if (current > newest)
-		throw new Error(
-			`The database is at schema version ${current}, newer than this build knows (${newest}). ` +
-				'Run the newer build, or point DATA_DIR at another folder.'
-		);
-	for (const m of migrations.filter((m) => m.version > current)) {
-		db.transaction(() => {
+	db.transaction(() => {
+		const current = db.pragma('user_version', { simple: true }) as number;
+		if (current > newest)
+			throw new Error(
+				`The database is at schema version ${current}, newer than this build knows (${newest}). ` +
+					'Run the newer build, or point DATA_DIR at another folder.'
+			);
+		for (const m of migrations.filter((m) => m.version > current)) {
 			db.exec(m.sql);
 			db.pragma(`user_version = ${m.version}`);
-		})();
-	}
+		}
+	}).immediate();
 }
 
 /** Opens (creating if needed) the SQLite file, in WAL mode, and migrates it. */
@@ -125,7 +129,14 @@ export function openSqlite(file: string): Store {
 		)
 	};
 
-	const submit = db.transaction((s: NewSubmission): SubmitOutcome => {
+	const remove = db.transaction((id: number) => {
+		q.deleteSubmissions.run(id);
+		q.deleteAssignment.run(id);
+	});
+
+	// IMMEDIATE: the attempt count and the insert hold the write lock together, so two server
+	// processes cannot both give a name its last attempt.
+	const submitTransaction = db.transaction((s: NewSubmission): SubmitOutcome => {
 		if (s.idempotencyKey) {
 			const before = q.byKey.get(s.assignmentId, s.idempotencyKey);
 			if (before) return { kind: 'replayed', submission: toSubmission(before) };
@@ -149,6 +160,15 @@ export function openSqlite(file: string): Store {
 		};
 	});
 
+	// Every submission looks its assignment up by code: keep the parsed records (settings, own
+	// questions) in memory. Only closed_at ever changes, and another server process may change
+	// it or delete the row, so each use re-reads that one column by primary key.
+	const byCode = new Map<string, AssignmentRecord>();
+	const forget = () => byCode.clear();
+	const stateOf = db.prepare<[number], { closed_at: string | null }>(
+		'SELECT closed_at FROM assignments WHERE id = ?'
+	);
+
 	return {
 		createAssignment(a: NewAssignment) {
 			const { changes, lastInsertRowid } = q.insertAssignment.run({
@@ -159,8 +179,19 @@ export function openSqlite(file: string): Store {
 			return changes === 1 ? Number(lastInsertRowid) : null;
 		},
 		assignmentByCode(code) {
+			const cached = byCode.get(code);
+			if (cached) {
+				const state = stateOf.get(cached.id);
+				if (state?.closed_at === cached.closedAt) return cached;
+				byCode.delete(code);
+				if (!state) return undefined;
+			}
 			const row = q.byCode.get(code);
-			return row && toAssignment(row);
+			if (!row) return undefined;
+			if (byCode.size >= 1000) forget();
+			const record = toAssignment(row);
+			byCode.set(code, record);
+			return record;
 		},
 		assignmentByTokenHash(hash) {
 			const row = q.byToken.get(hash);
@@ -168,12 +199,13 @@ export function openSqlite(file: string): Store {
 		},
 		setClosed(id, closedAt) {
 			q.setClosed.run(closedAt, id);
+			forget();
 		},
-		deleteAssignment: db.transaction((id: number) => {
-			q.deleteSubmissions.run(id);
-			q.deleteAssignment.run(id);
-		}),
-		submit,
+		deleteAssignment(id) {
+			remove(id);
+			forget();
+		},
+		submit: (s) => submitTransaction.immediate(s),
 		attemptsUsed(assignmentId, nameKey) {
 			return q.attempts.get(assignmentId, nameKey) ?? 0;
 		},

@@ -60,7 +60,8 @@ export type SubmitOutcome =
 
 /**
  * Everything the app asks of its database. SQLite implements it today (`sqlite.ts`); another
- * database can take its place behind the same interface.
+ * database can take its place behind the same interface. Records it returns are shared (it may
+ * cache them): treat them as read-only.
  */
 export interface Store {
 	/** Inserts an assignment; returns false (and stores nothing) when the code is taken. */

@@ -1,6 +1,5 @@
-import { json } from '@sveltejs/kit';
 import { submit } from '$lib/server/assignments/service';
-import { api, limit, readJson, studentCode } from '$lib/server/http';
+import { api, jsonResponse, limit, readJson, studentCode } from '$lib/server/http';
 import { limits } from '$lib/server/security';
 import type { RequestHandler } from './$types';
 
@@ -17,7 +16,7 @@ export const POST: RequestHandler = (event) =>
 		const code = studentCode(event.params.code);
 		const body = await readJson(event.request);
 		const { receipt, replayed } = submit(code, body, event.request.headers.get('idempotency-key'));
-		return json(receipt, {
+		return jsonResponse(receipt, {
 			status: 201,
 			headers: {
 				'cache-control': 'no-store',
