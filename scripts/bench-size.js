@@ -1,15 +1,38 @@
 // `npm run bench:size`: the JavaScript and CSS each page really loads, measured by opening it in
 // headless Chromium against the production build and gzipping (level 9) every file it fetched.
 // Needs a build (npm run build). Prints a table; --json prints machine-readable figures.
+// In a page's path, :code and :token stand for an assignment made for the run (from lesson 1),
+// so /a/:code is a student's page and /teach/:token its dashboard.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/e2e/browser.js';
 import { serveBuild } from './lib/serve-build.js';
 
 const pages = process.argv.slice(2).filter((a) => a.startsWith('/'));
-if (!pages.length) pages.push('/', '/read', '/glossary', '/lessons/reading-a-communique');
+if (!pages.length)
+	pages.push(
+		'/',
+		'/read',
+		'/glossary',
+		'/lessons/reading-a-communique',
+		'/teach',
+		'/join',
+		'/a/:code',
+		'/teach/:token'
+	);
 
 const { base, stop } = await serveBuild();
+
+if (pages.some((p) => p.includes(':code') || p.includes(':token'))) {
+	const response = await fetch(`${base}/api/assignments`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ title: 'Size', lessons: ['reading-a-communique'] })
+	});
+	const { code, teacherToken } = await response.json();
+	for (let i = 0; i < pages.length; i++)
+		pages[i] = pages[i].replace(':code', code).replace(':token', teacherToken);
+}
 
 const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const browser = await launchBrowser();
@@ -28,7 +51,7 @@ try {
 		const size = (ext) =>
 			list.filter((f) => f.endsWith(ext)).reduce((sum, f) => sum + gz(`build/client${f}`), 0);
 		rows.push({
-			page: path,
+			page: path.replace(/\/teach\/[\w-]{43}/, '/teach/<token>').replace(/^\/a\/\w+$/, '/a/<code>'),
 			jsFiles: list.filter((f) => f.endsWith('.js')).length,
 			jsGzip: size('.js'),
 			cssGzip: size('.css')

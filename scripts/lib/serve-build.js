@@ -1,6 +1,8 @@
 // Starts the production build (scripts/serve.js over build/) on a free loopback port for a script, and stops it.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 /** A TCP port free on loopback right now. @returns {Promise<number>} */
@@ -21,7 +23,13 @@ export async function serveBuild() {
 		throw new Error('No production build: run `npm run build` first.');
 	const port = await freePort();
 	const server = spawn(process.execPath, ['scripts/serve.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+		// A database of its own, so a measurement never writes to ./data.
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: mkdtempSync(join(tmpdir(), 'course-bench-data-'))
+		},
 		stdio: 'ignore'
 	});
 	const base = `http://127.0.0.1:${port}`;
