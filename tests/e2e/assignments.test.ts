@@ -153,10 +153,16 @@ describe('teacher assignments, end to end', () => {
 			}
 			await expectNoAxeViolations(dark, `${path} (dark)`);
 			await dark.setViewportSize({ width: 320, height: 700 });
-			const overflow = await dark.evaluate(
-				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-			);
-			expect(overflow, `sideways scroll on ${path} at 320px`).toBe(0);
+			// Charts re-measure their width after a resize (ResizeObserver): poll, not a snapshot.
+			await expect
+				.poll(
+					() =>
+						dark.evaluate(
+							() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+						),
+					{ message: `sideways scroll on ${path} at 320px` }
+				)
+				.toBe(0);
 			await dark.context().close();
 		}
 	});
