@@ -102,6 +102,24 @@ describe('the SQLite store', () => {
 		b.close();
 	});
 
+	it('never serves a deleted assignment from its cache, even when a new one reuses its id and code', () => {
+		const path = file();
+		const reader = openSqlite(path);
+		const writer = openSqlite(path);
+		const first = writer.createAssignment(assignment('HHHHHH'))!;
+		expect(reader.assignmentByCode('HHHHHH')?.title).toBe('Assignment HHHHHH');
+		writer.deleteAssignment(first);
+		const second = writer.createAssignment({
+			...assignment('HHHHHH'),
+			title: 'A new one',
+			tokenHash: Buffer.from('x'.repeat(32))
+		})!;
+		expect(second).toBe(first);
+		expect(reader.assignmentByCode('HHHHHH')?.title).toBe('A new one');
+		reader.close();
+		writer.close();
+	});
+
 	it('deletes an assignment with all its submissions, and nothing else', () => {
 		const store = openSqlite(file());
 		const keep = store.createAssignment(assignment('FFFFFF'))!;

@@ -6,7 +6,19 @@ export interface QrPath {
 	path: string;
 }
 
+/** The same link always gives the same code, and the dashboard asks every 5 seconds. */
+const drawn = new Map<string, QrPath>();
+
 export function qrPath(text: string): QrPath {
+	const known = drawn.get(text);
+	if (known) return known;
+	if (drawn.size >= 1000) drawn.clear();
+	const qr = draw(text);
+	drawn.set(text, qr);
+	return qr;
+}
+
+function draw(text: string): QrPath {
 	const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
 	let path = '';
 	for (let y = 0; y < modules.size; y++)

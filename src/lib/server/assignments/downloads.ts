@@ -49,8 +49,23 @@ export function qtiDownload(a: AssignmentRecord): Response {
 	);
 }
 
+type Gaps = { gift: string[]; qti: string[] };
+/** An assignment's questions never change, so neither do its gaps: the dashboard reloads every 5 s. */
+const gapsByAssignment = new Map<string, Gaps>();
+
 /** Which questions an export leaves out, and why, so the dashboard can say so. */
-export function exportGaps(a: AssignmentRecord): { gift: string[]; qti: string[] } {
+export function exportGaps(a: AssignmentRecord): Gaps {
+	// Keyed by the token's hash: unlike a row id or a code, never reused by a later assignment.
+	const key = a.tokenHash.toString('hex');
+	const known = gapsByAssignment.get(key);
+	if (known) return known;
+	if (gapsByAssignment.size >= 1000) gapsByAssignment.clear();
+	const gaps = findGaps(a);
+	gapsByAssignment.set(key, gaps);
+	return gaps;
+}
+
+function findGaps(a: AssignmentRecord): Gaps {
 	const pool = poolOf(a);
 	const index = new Map(pool.map((q, i) => [q.id, i]));
 	const name = (id: string) => `Q${(index.get(id) ?? 0) + 1}`;

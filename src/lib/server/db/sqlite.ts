@@ -165,8 +165,9 @@ export function openSqlite(file: string): Store {
 	// it or delete the row, so each use re-reads that one column by primary key.
 	const byCode = new Map<string, AssignmentRecord>();
 	const forget = () => byCode.clear();
-	const stateOf = db.prepare<[number], { closed_at: string | null }>(
-		'SELECT closed_at FROM assignments WHERE id = ?'
+	// By id and token hash: a row id (or a code) can be reused after a delete; the hash cannot.
+	const stateOf = db.prepare<[number, Buffer], { closed_at: string | null }>(
+		'SELECT closed_at FROM assignments WHERE id = ? AND token_hash = ?'
 	);
 
 	return {
@@ -181,10 +182,10 @@ export function openSqlite(file: string): Store {
 		assignmentByCode(code) {
 			const cached = byCode.get(code);
 			if (cached) {
-				const state = stateOf.get(cached.id);
-				if (state?.closed_at === cached.closedAt) return cached;
+				const state = stateOf.get(cached.id, cached.tokenHash);
+				if (state && state.closed_at === cached.closedAt) return cached;
+				// Closed, reopened or deleted since: read it again (another may have its code now).
 				byCode.delete(code);
-				if (!state) return undefined;
 			}
 			const row = q.byCode.get(code);
 			if (!row) return undefined;
