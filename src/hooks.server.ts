@@ -1,4 +1,15 @@
-import type { Handle } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+
+/**
+ * Opens the database and runs its migrations when the server starts, so a database it cannot
+ * use (unwritable folder, a newer schema) stops it at once with the reason, not at the first
+ * student's submission. Not while building: prerendering must not create a database.
+ */
+export const init: ServerInit = () => {
+	if (!building) db();
+};
 
 /**
  * Pages that hold a teacher's token or a student's answers must not be cached by the browser
