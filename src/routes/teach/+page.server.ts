@@ -1,11 +1,11 @@
 import { course } from '$lib/content/course.server';
+import { labels } from '$lib/server/assignments/results';
 import type { Question } from '$lib/content';
 import type { PageServerLoad } from './$types';
 
 /** What the teacher sees of a bank question before choosing it: the answer included. */
 function preview(q: Question): { text: string; correct: boolean }[] {
-	const place = (id: string) => course.places.find((p) => p.id === id)?.name ?? id;
-	const event = (id: string) => course.events.find((e) => e.id === id)?.title ?? id;
+	const { placeName: place, eventTitle: event } = labels;
 	switch (q.type) {
 		case 'single':
 		case 'multiple':

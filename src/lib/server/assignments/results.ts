@@ -3,7 +3,7 @@ import { course } from '$lib/content/course.server';
 import { db, type AssignmentRecord, type Reveal, type StoredSubmission } from '../db';
 import { analyseItems, type ItemStats } from '../results/analysis';
 import type { ExportLabels } from '../results/types';
-import { questionById, statusOf, type Status } from './service';
+import { nameKey, questionById, statusOf, type Status } from './service';
 
 /** How exports and analysis name the places and events questions refer to. */
 export const labels: ExportLabels = {
@@ -36,14 +36,14 @@ export interface Mastery {
 /** The latest attempt of each student (by folded name), in the order they first submitted. */
 function latestByStudent(subs: StoredSubmission[]): StoredSubmission[] {
 	const byName = new Map<string, StoredSubmission>();
-	for (const s of subs) byName.set(s.name.normalize('NFKC').toLowerCase(), s);
+	for (const s of subs) byName.set(nameKey(s.name), s);
 	return [...byName.values()];
 }
 
 function firstByStudent(subs: StoredSubmission[]): StoredSubmission[] {
 	const byName = new Map<string, StoredSubmission>();
 	for (const s of subs) {
-		const key = s.name.normalize('NFKC').toLowerCase();
+		const key = nameKey(s.name);
 		if (!byName.has(key)) byName.set(key, s);
 	}
 	return [...byName.values()];

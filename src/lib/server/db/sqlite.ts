@@ -164,7 +164,6 @@ export function openSqlite(file: string): Store {
 	// questions) in memory. Only closed_at ever changes, and another server process may change
 	// it or delete the row, so each use re-reads that one column by primary key.
 	const byCode = new Map<string, AssignmentRecord>();
-	const forget = () => byCode.clear();
 	// By id and token hash: a row id (or a code) can be reused after a delete; the hash cannot.
 	const stateOf = db.prepare<[number, Buffer], { closed_at: string | null }>(
 		'SELECT closed_at FROM assignments WHERE id = ? AND token_hash = ?'
@@ -189,7 +188,7 @@ export function openSqlite(file: string): Store {
 			}
 			const row = q.byCode.get(code);
 			if (!row) return undefined;
-			if (byCode.size >= 1000) forget();
+			if (byCode.size >= 1000) byCode.clear();
 			const record = toAssignment(row);
 			byCode.set(code, record);
 			return record;
@@ -200,12 +199,8 @@ export function openSqlite(file: string): Store {
 		},
 		setClosed(id, closedAt) {
 			q.setClosed.run(closedAt, id);
-			forget();
 		},
-		deleteAssignment(id) {
-			remove(id);
-			forget();
-		},
+		deleteAssignment: remove,
 		submit: (s) => submitTransaction.immediate(s),
 		attemptsUsed(assignmentId, nameKey) {
 			return q.attempts.get(assignmentId, nameKey) ?? 0;
