@@ -114,6 +114,21 @@ describe('the reader', () => {
 		await page.context().close();
 	});
 
+	it('puts a content note first in the pop-up of a sensitive term', async () => {
+		const page = await open(b, '/read#p7.s1');
+		const button = page.locator('[id="p7.s1"] button.term-button', {
+			hasText: 'sexual violence as an instrument of terror'
+		});
+		await button.click();
+		const popover = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
+		expect(await popover.isVisible()).toBe(true);
+		expect(await popover.locator('.term-popover-note').textContent()).toMatch(
+			/^Content note: this term is about sexual violence/
+		);
+		await expectNoAxeViolations(page, '/read with a sensitive term open');
+		await page.context().close();
+	});
+
 	it('hides navigation and term tools when printed', async () => {
 		const page = await open(b, '/read');
 		await page.emulateMedia({ media: 'print' });
@@ -216,6 +231,25 @@ describe('the glossary', () => {
 			.poll(() => page.getByRole('status').textContent())
 			.toMatch(/^\d+ of \d+ terms match$/);
 		expect(await page.locator('[id="sovereignty"]').isVisible()).toBe(true);
+		await page.context().close();
+	});
+
+	it('shows a content note before the entry on sexual violence, and none on a plain entry', async () => {
+		const page = await open(b, '/glossary');
+		const entry = page.locator('[id="sexual-violence-as-terror"]');
+		const note = entry.getByRole('note');
+		expect(await note.textContent()).toMatch(
+			/^\s*Content note: this entry is about sexual violence/
+		);
+		// The note comes before the definition, in reading order as on screen.
+		expect(
+			await entry.evaluate((el) => {
+				const n = el.querySelector('[role="note"]')!;
+				const short = el.querySelector('.short')!;
+				return !!(n.compareDocumentPosition(short) & Node.DOCUMENT_POSITION_FOLLOWING);
+			})
+		).toBe(true);
+		expect(await page.locator('[id="sovereignty"] [role="note"]').count()).toBe(0);
 		await page.context().close();
 	});
 

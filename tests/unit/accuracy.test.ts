@@ -38,6 +38,7 @@ describe('findClaims', () => {
 			]
 		},
 		{ text: 'paragraphs 2 and 3, sentence 2, Lesson 4, p4.s2, COVID-19', expected: [] },
+		{ text: 'ICCPR art. 4, arts. 10 and 14, Common Article 3, article 75', expected: [] },
 		{ text: 'Two hosts and three ways', expected: [] }
 	])('$text', ({ text, expected }) => {
 		const sorted = (list: string[][]) => list.map((c) => c.join(' ')).sort();

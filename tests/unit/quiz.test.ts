@@ -94,7 +94,7 @@ describe('grade', () => {
 			q: single,
 			r: { type: 'single', choice: 'a' },
 			score: 0,
-			feedback: ['fb a', 'The right answer: text b. fb b']
+			feedback: ['fb a', 'The right answer: text b. Fb b']
 		},
 		{
 			name: 'multiple: all right',
@@ -197,7 +197,7 @@ describe('grade', () => {
 			q: locate,
 			r: { type: 'locate', place: 'raqqa' },
 			score: 0,
-			feedback: ['not raqqa', 'The right place is highlighted on the map. right place']
+			feedback: ['not raqqa', 'The right place is highlighted on the map. Right place']
 		}
 	])('$name → $score', ({ q, r, score, feedback }) => {
 		const g = grade(q, r);

@@ -33,14 +33,15 @@ const monthNumber = (name: string) => pad(monthNames.indexOf(name) + 1);
 
 /**
  * Every date and number in the text, each once, in order. References to the course's own
- * structure ("paragraph 3", "paragraphs 2 and 3", "sentence 2", "Lesson 4", "p4.s2") are not claims.
+ * structure ("paragraph 3", "paragraphs 2 and 3", "sentence 2", "Lesson 4", "p4.s2") and to the
+ * articles of a treaty ("article 4", "arts. 10 and 14") are not claims.
  */
 export function findClaims(text: string): Claim[] {
 	const claims: Claim[] = [];
 	let rest = text
 		.replace(/\bp\d+(\.s\d+)?\b/g, ' ')
 		.replace(
-			/\b(paragraphs?|sentences?|lessons?|steps?|parts?|clauses?|conditions?|questions?)\s+\d+((\s*(,|and|to|or|–|-)\s*)\d+)*/gi,
+			/\b(paragraphs?|sentences?|lessons?|steps?|parts?|clauses?|conditions?|questions?|articles?|arts?\.)\s+\d+((\s*(,|and|to|or|–|-)\s*)\d+)*/gi,
 			' '
 		);
 

@@ -16,7 +16,10 @@ export const questionPathPattern = /^\/lessons\/questions\/([a-z0-9-]+)\.yaml$/;
 const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const escapeHatch = /\b(all|none) of the above\b/i;
 
-type Refs = Pick<Course, 'sentences' | 'commitments' | 'events' | 'places' | 'regions' | 'lessons'>;
+type Refs = Pick<
+	Course,
+	'sentences' | 'commitments' | 'events' | 'places' | 'regions' | 'lessons' | 'retired'
+>;
 
 /**
  * Reads and checks every question file: the schema of each type, that its quote is verbatim,
@@ -107,16 +110,24 @@ function readQuestion(
 			pattern: sentenceIdPattern
 		}) as SentenceId[],
 		quote: r.string('quote'),
-		commitments: r.strings('commitments', { optional: true })
+		commitments: r.strings('commitments', { optional: true }),
+		...(r.boolean('sensitive') ? { sensitive: true } : {})
 	};
 	for (const s of base.sentences)
 		if (!refs.sentences.has(s)) r.fail('sentences', `${s} is not a sentence of the communique`);
 	if (base.quote && !base.sentences.some((s) => refs.sentences.get(s)?.text.includes(base.quote))) {
 		r.fail('quote', `"${base.quote}" is not verbatim in ${base.sentences.join(' or ')}`);
 	}
-	for (const c of base.commitments)
-		if (!refs.commitments.some((x) => x.id === c))
+	for (const c of base.commitments) {
+		const retired = refs.retired.commitments.find((x) => x.id === c);
+		if (retired)
+			r.fail(
+				'commitments',
+				`"${c}" is retired (lessons/retired.yaml)${retired.successor ? `: use "${retired.successor}"` : ''}`
+			);
+		else if (!refs.commitments.some((x) => x.id === c))
 			r.fail('commitments', `"${c}" is not an item of lessons/commitments.yaml`);
+	}
 	if (escapeHatch.test(JSON.stringify(item)))
 		r.fail('options', 'no "all of the above" or "none of the above"');
 	const common = [
@@ -127,7 +138,8 @@ function readQuestion(
 		'prompt',
 		'sentences',
 		'quote',
-		'commitments'
+		'commitments',
+		'sensitive'
 	];
 
 	switch (type) {

@@ -1,4 +1,6 @@
+import { auditCourse } from './audit';
 import { coverage, coverageGaps } from './coverage';
+import { formatShare, maxKeyLongestShare, trueShareRange } from './item-writing';
 import { bloomLevels, commitmentKinds, questionTypes, type Course } from './types';
 
 /** A plain-text summary of the course content, printed by `npm run content:check`. */
@@ -51,6 +53,28 @@ export function report(course: Course): string {
 		(l, i) => `${l} ${positions.filter((p) => p === i).length}`
 	);
 	lines.push(`  correct option of single-choice questions: ${letters.join(', ')}`);
+
+	const audit = auditCourse(course);
+	const [low, high] = trueShareRange;
+	lines.push(
+		'',
+		'Item writing (the check fails when a bank figure is out of range or any problem is found):',
+		`  choice questions whose key is the longest option: ${formatShare(audit.keyLongest)} (at most ${Math.round(maxKeyLongestShare * 100)}%)`,
+		`  true/false statements that are true: ${formatShare(audit.trueShare)} (${low * 100}–${high * 100}%)`,
+		`  sensitive (content note first): ${count((q) => q.sensitive === true)} questions, ` +
+			`${course.glossary.filter((t) => t.sensitive).length} glossary entries`,
+		'  by lesson: key longest | true statements | reading grade (Flesch–Kincaid)'
+	);
+	for (const l of audit.lessons) {
+		lines.push(
+			`    ${l.slug.padEnd(32)} ${formatShare(l.keyLongest).padEnd(14)} | ${formatShare(l.trueShare).padEnd(14)} | ${l.readingGrade.toFixed(1)}`
+		);
+	}
+	lines.push(
+		audit.problems.length
+			? `  ${audit.problems.length} item-writing problem${audit.problems.length === 1 ? '' : 's'} (listed at the end)`
+			: '  no item-writing problems'
+	);
 
 	lines.push(
 		'',

@@ -83,6 +83,8 @@ export interface GlossaryTerm {
 	definition: string;
 	facts: string[];
 	see: string[];
+	/** About sexual violence, detention or violence against civilians: pages show a content note first. */
+	sensitive?: boolean;
 }
 
 export interface LessonMeta {
@@ -103,6 +105,8 @@ export interface LessonMeta {
 	timeline: boolean;
 	/** The maps it shows (<RegionMap region="…" places="a,b" />). */
 	maps: { region: string; places: string[] }[];
+	/** Flesch–Kincaid grade of the lesson's own prose (see readability.ts). */
+	readingGrade: number;
 	file: string;
 }
 
@@ -113,7 +117,9 @@ export const commitmentKinds = [
 	'welcome',
 	'recognition',
 	'urging',
-	'plan'
+	'plan',
+	'call',
+	'assessment'
 ] as const;
 export type CommitmentKind = (typeof commitmentKinds)[number];
 export const regions = [
@@ -126,7 +132,10 @@ export const regions = [
 export type Region = (typeof regions)[number];
 export const speakers = ['the Ministers', 'the Coalition'] as const;
 
-/** One thing the text commits to, affirms, welcomes, recognizes, urges, plans or worries about. */
+/**
+ * One thing the text commits to, affirms, welcomes, recognizes, urges, plans or worries about, a
+ * call for action that names no one to act, or the speakers' assessment of their own work.
+ */
 export interface Commitment {
 	id: string;
 	kind: CommitmentKind;
@@ -200,6 +209,8 @@ interface QuestionBase {
 	/** Verbatim words of one of its sentences, shown after answering. */
 	quote: string;
 	commitments: string[];
+	/** About sexual violence, detention or violence against civilians: a content note comes first. */
+	sensitive?: boolean;
 }
 export interface ChoiceOption {
 	id: string;
@@ -232,6 +243,20 @@ export type Question = QuestionBase &
 		  }
 	);
 
+/** An id that was published and then withdrawn, and the id that now carries its meaning. */
+export interface RetiredId {
+	id: string;
+	/** The live id that took it over, or null when nothing did (old saved data is then ignored). */
+	successor: string | null;
+	note: string;
+}
+
+/** Withdrawn ids (lessons/retired.yaml): saved progress may still hold them. */
+export interface Retired {
+	commitments: RetiredId[];
+	questions: RetiredId[];
+}
+
 export interface Course {
 	source: SourceText;
 	sentences: Map<string, Sentence>;
@@ -243,4 +268,5 @@ export interface Course {
 	regions: MapRegion[];
 	questions: Question[];
 	lessons: LessonMeta[];
+	retired: Retired;
 }

@@ -1,8 +1,11 @@
 import { parse as parseYaml } from 'yaml';
 import { AllowedClaims, findClaims, lessonProse } from './accuracy';
 import { ContentError, ContentErrors } from './errors';
+import { partlyCheckedDays } from './fact-days';
 import { FieldReader, describe, isRecord } from './fields';
 import { readQuestions } from './questions';
+import { lessonReadingGrade } from './readability';
+import { checkRetired, readRetired, retiredPath } from './retired';
 import { paragraphIdPattern, parseSourceText, sentenceIdPattern } from './source-text';
 import {
 	commitmentKinds,
@@ -75,9 +78,13 @@ export function validateCourse(files: Record<string, string>): Course {
 		);
 	}
 	for (const f of facts) refs.sentences(contentPaths.facts, f.id, 'sentences', f.sentences);
+	for (const p of partlyCheckedDays(events, facts))
+		errors.push(new ContentError(contentPaths.facts, p.id, p.field, p.problem));
 
 	const commitments = readCommitments(need(contentPaths.commitments), errors);
-	uniqueIds(commitments, contentPaths.commitments, errors);
+	const commitmentIds = uniqueIds(commitments, contentPaths.commitments, errors);
+	const retired = readRetired(files[retiredPath], errors);
+	checkRetired(retired.commitments, commitmentIds, 'item of lessons/commitments.yaml', errors);
 	for (const c of commitments) {
 		refs.sentences(contentPaths.commitments, c.id, 'sentences', c.sentences);
 		refs.ids(contentPaths.commitments, c.id, 'principles', c.principles, termIds, 'glossary term');
@@ -265,9 +272,22 @@ export function validateCourse(files: Record<string, string>): Course {
 	lessons.sort((a, b) => a.order - b.order);
 	const questions = readQuestions(
 		files,
-		{ sentences, commitments, events, places, regions, lessons },
+		{ sentences, commitments, events, places, regions, lessons, retired },
 		errors
 	);
+	checkRetired(
+		retired.questions,
+		new Set(questions.map((q) => q.id)),
+		'question of lessons/questions/',
+		errors
+	);
+	// Restatements and map notes are prose too: they may state no date or figure the source lacks.
+	for (const c of commitments)
+		checkClaims(contentPaths.commitments, c.id, 'restatement', c.restatement);
+	for (const r of regions) {
+		checkClaims(contentPaths.regions, r.id, 'description', r.description);
+		for (const a of r.areas) checkClaims(contentPaths.regions, a.id, 'note', a.note);
+	}
 	for (const q of questions) {
 		// What the question says in its own words; its quote and cloze text are verbatim already.
 		const own = {
@@ -310,7 +330,8 @@ export function validateCourse(files: Record<string, string>): Course {
 		commitments,
 		regions,
 		questions,
-		lessons
+		lessons,
+		retired
 	};
 }
 
@@ -501,7 +522,7 @@ function readFacts(
 function readGlossary(raw: string, errors: ContentError[]): GlossaryTerm[] {
 	const file = contentPaths.glossary;
 	return items(loadYaml(raw, file, errors), file, 'terms', errors).map((r) => {
-		r.onlyKnown(['id', 'term', 'matches', 'short', 'definition', 'facts', 'see']);
+		r.onlyKnown(['id', 'term', 'matches', 'short', 'definition', 'facts', 'see', 'sensitive']);
 		return {
 			id: r.id ?? '',
 			term: r.string('term'),
@@ -509,7 +530,8 @@ function readGlossary(raw: string, errors: ContentError[]): GlossaryTerm[] {
 			short: r.string('short', { max: 220 }),
 			definition: r.string('definition'),
 			facts: r.strings('facts', { optional: true }),
-			see: r.strings('see', { optional: true })
+			see: r.strings('see', { optional: true }),
+			...(r.boolean('sensitive') ? { sensitive: true } : {})
 		};
 	});
 }
@@ -658,6 +680,7 @@ function readLesson(
 		terms: unique(componentIds(body, 'Term')),
 		facts: unique(componentIds(body, 'Fact')),
 		timeline: /<Timeline\b/.test(body),
+		readingGrade: lessonReadingGrade(raw),
 		maps: [...body.matchAll(/<RegionMap\b([^>]*)>/g)].map((m) => ({
 			region: /\bregion="([^"]*)"/.exec(m[1])?.[1] ?? '',
 			places: (/\bplaces="([^"]*)"/.exec(m[1])?.[1] ?? '')

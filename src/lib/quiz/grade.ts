@@ -1,4 +1,5 @@
 import type { Question } from '$lib/content';
+import { rightAnswerLine, rightPlaceLine } from '$lib/content/feedback';
 import type { Response } from './responses';
 
 export interface Part {
@@ -36,11 +37,6 @@ export function normaliseAnswer(text: string): string {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-/** The right option's own feedback, shown after a wrong answer: without its leading "Right." */
-const withoutVerdict = (feedback: string) => feedback.replace(/^(Right|Correct)[.!:]\s*/i, '');
-const explainRight = (label: string, feedback: string) =>
-	`The right answer: ${label}. ${withoutVerdict(feedback)}`;
-
 /**
  * Grades a checked response. Pure: the same code grades practice in the browser and
  * assignments on the server. The rules:
@@ -72,7 +68,7 @@ export function grade(question: Question, response: Response): Graded {
 				[{ id: chosen.id, correct: chosen.correct }],
 				chosen.correct
 					? [chosen.feedback]
-					: [chosen.feedback, explainRight(right.text, right.feedback)]
+					: [chosen.feedback, rightAnswerLine(right.text, right.feedback)]
 			);
 		}
 		case 'multiple': {
@@ -139,12 +135,7 @@ export function grade(question: Question, response: Response): Graded {
 			return result(
 				ok ? 1 : 0,
 				[{ id: place, correct: ok }],
-				ok
-					? [chosen.feedback]
-					: [
-							chosen.feedback,
-							`The right place is highlighted on the map. ${withoutVerdict(right.feedback)}`
-						]
+				ok ? [chosen.feedback] : [chosen.feedback, rightPlaceLine(right.feedback)]
 			);
 		}
 	}

@@ -7,7 +7,7 @@ import { seededShuffle } from './shuffle';
  * answers, no quote (it could hold the missing words), and no authored order for ordering and
  * matching questions (that order is the answer, so those are always shuffled).
  */
-export type PublicQuestion = { id: string; prompt: string } & (
+export type PublicQuestion = { id: string; prompt: string; sensitive?: true } & (
 	| { type: 'single' | 'multiple'; options: { id: string; text: string }[] }
 	| { type: 'truefalse'; statement: string }
 	| { type: 'ordering'; events: string[] }
@@ -33,6 +33,11 @@ function mix<T>(items: readonly T[], seed: string, shuffle: boolean, always = fa
  * `seed` makes the order the same on every reload for the same student.
  */
 export function toPublic(q: Question, seed: string, shuffle: boolean): PublicQuestion {
+	const shown = publicForm(q, seed, shuffle);
+	return q.sensitive ? { ...shown, sensitive: true } : shown;
+}
+
+function publicForm(q: Question, seed: string, shuffle: boolean): PublicQuestion {
 	const s = `${seed}:${q.id}`;
 	switch (q.type) {
 		case 'single':

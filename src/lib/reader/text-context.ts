@@ -5,7 +5,8 @@ import type { VizData } from '$lib/viz/types';
 /** The slice of the course a page needs to draw quotes, terms and fact callouts. */
 export interface TextContext {
 	sentences: Record<string, string>;
-	terms: Record<string, { term: string; short: string }>;
+	/** `sensitive`: the term's pop-up shows a content note first. */
+	terms: Record<string, { term: string; short: string; sensitive?: boolean }>;
 	facts: Record<string, FactCard>;
 	/** Timeline and map data, only on lessons that show them. */
 	viz?: VizData | null;

@@ -18,13 +18,40 @@ export interface ReviewFile {
 const isDate = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 
+/** Retired question id → the live question that took it over, or null (lessons/retired.yaml). */
+export type RetiredQuestions = ReadonlyMap<string, string | null>;
+
+/**
+ * Saved entries brought up to date with the bank: an entry under a retired question id moves to
+ * its successor (unless the successor has its own, more recent, entry) or is dropped when the
+ * question was retired without one. Other entries are kept as they are.
+ */
+export function migrateEntries(
+	entries: Record<string, ReviewEntry>,
+	knownQuestions: ReadonlySet<string>,
+	retired: RetiredQuestions
+): Record<string, ReviewEntry> {
+	const out: Record<string, ReviewEntry> = {};
+	for (const [id, e] of Object.entries(entries)) if (!retired.has(id)) out[id] = e;
+	for (const [id, e] of Object.entries(entries)) {
+		if (!retired.has(id)) continue;
+		const to = retired.get(id);
+		if (!to || !knownQuestions.has(to)) continue;
+		const kept = out[to];
+		if (!kept || Date.parse(kept.lastAnswered) < Date.parse(e.lastAnswered)) out[to] = e;
+	}
+	return out;
+}
+
 /**
  * Reads an exported progress file. A file from another app, another version, or with a broken
- * entry is refused as a whole, with the reason: importing never half-writes progress.
+ * entry is refused as a whole, with the reason: importing never half-writes progress. An entry
+ * for a retired question is not an error: it is moved to its successor or left out.
  */
 export function parseReviewFile(
 	text: string,
-	knownQuestions: Set<string>
+	knownQuestions: Set<string>,
+	retired: RetiredQuestions = new Map()
 ): { ok: true; file: ReviewFile } | { ok: false; error: string } {
 	let data: unknown;
 	try {
@@ -44,7 +71,7 @@ export function parseReviewFile(
 	if (typeof d.entries !== 'object' || d.entries === null)
 		return { ok: false, error: 'The file has no "entries".' };
 	for (const [id, e] of Object.entries(d.entries)) {
-		if (!knownQuestions.has(id))
+		if (!knownQuestions.has(id) && !retired.has(id))
 			return { ok: false, error: `The file has a question "${id}" this course does not have.` };
 		const c = e?.card as Partial<Card> | undefined;
 		const valid =
@@ -59,7 +86,11 @@ export function parseReviewFile(
 		if (!valid)
 			return { ok: false, error: `The entry for "${id}" is damaged, so nothing was imported.` };
 	}
-	return { ok: true, file: d as ReviewFile };
+	const file = d as ReviewFile;
+	return {
+		ok: true,
+		file: { ...file, entries: migrateEntries(file.entries, knownQuestions, retired) }
+	};
 }
 
 export function makeReviewFile(entries: Record<string, ReviewEntry>, now: Date): ReviewFile {

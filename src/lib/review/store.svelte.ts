@@ -1,5 +1,11 @@
 import { browser } from '$app/environment';
-import { makeReviewFile, parseReviewFile, type ReviewEntry } from './progress-file';
+import {
+	makeReviewFile,
+	migrateEntries,
+	parseReviewFile,
+	type RetiredQuestions,
+	type ReviewEntry
+} from './progress-file';
 import { isDue, mastery, review, type Mastery, type Outcome } from './schedule';
 
 const storageKey = 'communique-course:review';
@@ -51,9 +57,20 @@ class ReviewStore {
 		return JSON.stringify(makeReviewFile(this.entries, now), null, 1);
 	}
 
+	/**
+	 * Moves what this browser saved under retired question ids to their successors (or drops it),
+	 * so an old schedule never asks for a question the bank no longer has.
+	 */
+	migrate(known: ReadonlySet<string>, retired: RetiredQuestions): void {
+		this.load();
+		if (!Object.keys(this.entries).some((id) => retired.has(id))) return;
+		this.entries = migrateEntries(this.entries, known, retired);
+		this.save();
+	}
+
 	/** Replaces progress with a file's, or changes nothing and says why. */
-	importText(text: string, known: Set<string>): string | null {
-		const parsed = parseReviewFile(text, known);
+	importText(text: string, known: Set<string>, retired?: RetiredQuestions): string | null {
+		const parsed = parseReviewFile(text, known, retired);
 		if (!parsed.ok) return parsed.error;
 		this.entries = parsed.file.entries;
 		this.save();

@@ -17,5 +17,15 @@ export const kindInfo: Record<CommitmentKind, { label: string; plural: string; m
 			meaning: 'accepting that a fact or problem is real'
 		},
 		urging: { label: 'Urging', plural: 'Urgings', meaning: 'pressing others to act' },
-		plan: { label: 'Plan', plural: 'Plans', meaning: 'what will happen next' }
+		plan: { label: 'Plan', plural: 'Plans', meaning: 'what will happen next' },
+		call: {
+			label: 'Call for action',
+			plural: 'Calls for action',
+			meaning: 'says what is needed, but names no one who will do it'
+		},
+		assessment: {
+			label: 'Assessment',
+			plural: 'Assessments',
+			meaning: 'the speakers’ own judgement of their work'
+		}
 	};

@@ -12,6 +12,7 @@ export const load: PageServerLoad = () => {
 			term: t.term,
 			short: t.short,
 			definition: t.definition,
+			sensitive: t.sensitive === true,
 			facts: t.facts.map(factCard),
 			see: t.see.map((id) => ({ id, term: course.glossary.find((g) => g.id === id)?.term ?? id })),
 			/** Where the communique uses it, so a learner can read the term in place. */

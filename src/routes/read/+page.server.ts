@@ -19,6 +19,8 @@ export const load: PageServerLoad = () => {
 				.filter((l) => l.paragraphs.includes(p.id))
 				.map((l) => ({ slug: l.slug, title: l.title, order: l.order }))
 		})),
-		terms: Object.fromEntries(glossary.map((t) => [t.id, { term: t.term, short: t.short }]))
+		terms: Object.fromEntries(
+			glossary.map((t) => [t.id, { term: t.term, short: t.short, sensitive: t.sensitive === true }])
+		)
 	};
 };

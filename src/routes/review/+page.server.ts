@@ -4,5 +4,10 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = () => ({
 	quiz: quizData(course.questions),
 	lessons: course.lessons.map(({ slug, title, order }) => ({ slug, title, order })),
-	items: course.commitments.map(({ id, kind, restatement }) => ({ id, kind, restatement }))
+	items: course.commitments.map(({ id, kind, restatement }) => ({ id, kind, restatement })),
+	/** Retired question ids and their successors, so an old saved schedule is mapped, not refused. */
+	retired: course.retired.questions.map(({ id, successor }): [string, string | null] => [
+		id,
+		successor
+	])
 });

@@ -18,7 +18,7 @@ export const load: PageServerLoad = ({ params }) => {
 		terms: Object.fromEntries(
 			lesson.terms.map((id) => {
 				const t = course.glossary.find((g) => g.id === id)!;
-				return [id, { term: t.term, short: t.short }];
+				return [id, { term: t.term, short: t.short, sensitive: t.sensitive === true }];
 			})
 		),
 		facts: Object.fromEntries(lesson.facts.map((id) => [id, factCard(id)])),
