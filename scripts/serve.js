@@ -5,6 +5,10 @@
 import http from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { redactConsole } from './lib/redact.js';
+
+// Before anything logs: no teacher token or receipt reaches a log line.
+redactConsole();
 
 // Without ORIGIN (or a proxy's PROTOCOL_HEADER), adapter-node assumes https. Served directly over
 // http, as `npm start` does, the origin is http on whatever host the browser used (localhost for
@@ -27,6 +31,9 @@ export const securityHeaders = {
 	'cross-origin-resource-policy': 'same-origin',
 	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'
 };
+// Served over https (ORIGIN says so): browsers keep to https for this host from then on.
+if (/^https:/i.test(process.env.ORIGIN ?? ''))
+	securityHeaders['strict-transport-security'] = 'max-age=31536000';
 
 const server = http.createServer((req, res) => {
 	if (direct) req.headers['x-forwarded-proto'] = 'http';

@@ -40,6 +40,30 @@ function ensureChromium() {
 	return true;
 }
 
+/** Whether a command is on the PATH. */
+const onPath = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+
+/**
+ * Debian's sqlite3: the API tests use it as "another process" that holds the database's write
+ * lock. Installed with apt-get when missing and running as root, like Chromium.
+ */
+function ensureSqlite3() {
+	if (onPath('sqlite3')) return true;
+	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	if (!isRoot) {
+		console.error('\nThe API tests need the sqlite3 command: sudo apt-get install -y sqlite3\n');
+		return false;
+	}
+	console.log('\n▶ Installing Debian sqlite3 for the API tests (apt-get)…');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+	spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'sqlite3'], {
+		stdio: 'inherit',
+		env
+	});
+	return onPath('sqlite3');
+}
+
 mkdirSync('test-results', { recursive: true });
 const unitReport = 'test-results/unit.json';
 const apiReport = 'test-results/api.json';
@@ -70,6 +94,7 @@ const steps = [
 	{
 		name: 'API tests (HTTP against the build)',
 		needs: ['Production build'],
+		before: ensureSqlite3,
 		cmd: [
 			bin('vitest'),
 			'run',

@@ -1,5 +1,6 @@
 import { building } from '$app/environment';
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { backfill } from '$lib/server/assignments/service';
 import { db } from '$lib/server/db';
 
 /**
@@ -7,8 +8,23 @@ import { db } from '$lib/server/db';
  * use (unwritable folder, a newer schema) stops it at once with the reason, not at the first
  * student's submission. Not while building: prerendering must not create a database.
  */
-export const init: ServerInit = () => {
-	if (!building) db();
+export const init: ServerInit = async () => {
+	if (building) return;
+	db();
+	await backfill();
+};
+
+/**
+ * One line per unexpected error, without the path's secrets (scripts/lib/redact.js blanks them
+ * in every log line): a 404 under /teach/<token> must not write the token to a log.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404 || status === 405 || status === 415) {
+		console.warn(`${status} ${event.request.method} ${event.url.pathname}: ${message}`);
+		return { message };
+	}
+	console.error(`${status} ${event.request.method} ${event.url.pathname}:`, error);
+	return { message: 'Something went wrong on the server' };
 };
 
 /**

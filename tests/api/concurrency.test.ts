@@ -42,11 +42,16 @@ describe('concurrent submissions', () => {
 		expect(replies.every((r) => r.json.attempt === 1)).toBe(true);
 		expect(db.counts().submissions).toBe(before.submissions + 200);
 
-		const r = await results(code, teacherToken);
+		// One page of 200, the most a page holds: every submission, and the totals agree.
+		const r = await results(code, teacherToken, undefined, { limit: 200 });
 		expect(r.status).toBe(200);
+		expect(r.json.page).toEqual({ offset: 0, limit: 200, total: 200 });
+		expect(r.json.summary).toMatchObject({ submissions: 200, students: 200 });
 		expect(r.json.submissions).toHaveLength(200);
 		expect(new Set(r.json.submissions.map((s) => s.name))).toEqual(new Set(names));
 		expect(r.json.submissions.filter((s) => s.score === 1)).toHaveLength(100);
+		expect(r.json.submissions.filter((s) => s.score === 0)).toHaveLength(100);
+		expect(replies.map((x) => x.json.score)).toEqual(names.map((_, i) => (i % 2 ? 1 : 0)));
 
 		// Every receipt reads back the submission it was given for.
 		const readBack = await Promise.all(

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bankQuestion, rightResponse } from '../support/bank';
 import { openDatabaseProbe } from '../support/db-counts';
 import { startServer, type RunningServer } from '../support/server-process';
-import { create, request, results, sleep, submit, type Receipt } from './helpers';
+import { allSubmissions, create, request, sleep, submit, type Receipt } from './helpers';
 
 const q = bankQuestion('rc-single-who-invited');
 const env = { RATE_LIMIT_SCALE: '50' };
@@ -19,11 +19,11 @@ describe('a crash mid-stream', () => {
 		const first = await startServer({ env });
 		running.push(first);
 		const { code, teacherToken } = await create(
-			{ title: 'Crash', questionIds: [q.id], attempts: 10 },
+			{ title: 'Crash', questionIds: [q.id], attempts: 10, maxStudents: 1000 },
 			first.baseUrl
 		);
 
-		const acknowledged: { receipt: string; name: string; attempt: number }[] = [];
+		const acknowledged: { receipt: string; name: string; attempt: number; score: number }[] = [];
 		let failures = 0;
 		let killed = false;
 		let firstAck: () => void = () => {};
@@ -41,7 +41,12 @@ describe('a crash mid-stream', () => {
 						first.baseUrl
 					);
 					if (r.status === 201) {
-						acknowledged.push({ receipt: r.json.receipt, name, attempt: r.json.attempt });
+						acknowledged.push({
+							receipt: r.json.receipt,
+							name,
+							attempt: r.json.attempt,
+							score: r.json.score
+						});
 						firstAck();
 					} else throw new Error(`${r.status}: ${r.text}`);
 				} catch (e) {
@@ -64,21 +69,25 @@ describe('a crash mid-stream', () => {
 
 		expect(first.process.signalCode).toBe('SIGKILL');
 		expect(acknowledged.length, 'submissions acknowledged before the kill').toBeGreaterThan(10);
+		// Each answered right, in the ids its student was shown.
+		expect(acknowledged.filter((a) => a.score !== 1)).toEqual([]);
 		expect(failures, 'requests in flight when the server died').toBeGreaterThan(0);
 
 		// The same data folder, a new process.
 		const second = await startServer({ env, dataDir: first.dataDir });
 		running.push(second);
 
-		const r = await results(code, teacherToken, second.baseUrl);
-		expect(r.status, r.text).toBe(200);
-		const stored = new Set(r.json.submissions.map((s) => `${s.name}#${s.attempt}`));
+		// Every page of the list (it holds at most 200 a page), which must add up to its total.
+		const { submissions, last } = await allSubmissions(code, teacherToken, second.baseUrl);
+		expect(last.json.summary.submissions).toBe(submissions.length);
+		const stored = new Set(submissions.map((s) => `${s.name}#${s.attempt}`));
+		expect(stored.size, 'a submission listed twice').toBe(submissions.length);
 		const lost = acknowledged.filter((a) => !stored.has(`${a.name}#${a.attempt}`));
 		expect(lost, 'acknowledged but lost').toEqual([]);
 		// Nothing beyond what was sent: at most the requests cut off in flight were stored unacknowledged.
-		expect(r.json.submissions.length).toBeGreaterThanOrEqual(acknowledged.length);
-		expect(r.json.submissions.length).toBeLessThanOrEqual(acknowledged.length + failures);
-		expect(r.json.submissions.every((s) => /^Worker \d student \d+$/.test(s.name))).toBe(true);
+		expect(submissions.length).toBeGreaterThanOrEqual(acknowledged.length);
+		expect(submissions.length).toBeLessThanOrEqual(acknowledged.length + failures);
+		expect(submissions.every((s) => /^Worker \d student \d+$/.test(s.name))).toBe(true);
 
 		// Each receipt reads back as its student's.
 		for (const a of acknowledged) {
@@ -96,7 +105,7 @@ describe('a crash mid-stream', () => {
 		const db = openDatabaseProbe(second.dataDir);
 		try {
 			expect(db.integrityCheck()).toEqual(['ok']);
-			expect(db.counts().submissions).toBe(r.json.submissions.length + 1);
+			expect(db.counts().submissions).toBe(submissions.length + 1);
 		} finally {
 			db.close();
 		}

@@ -1,7 +1,14 @@
 // The whole teacher → student → teacher flow through the JSON API, against the production build.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/lib/content/types';
-import { bankQuestion, bankQuestions, rightResponse, wrongResponse } from '../support/bank';
+import {
+	bankQuestion,
+	bankQuestions,
+	rightResponse,
+	shownQuestion,
+	wrongResponse,
+	type ShownView
+} from '../support/bank';
 import type { DatabaseProbe } from '../support/db-counts';
 import {
 	baseUrl,
@@ -11,6 +18,7 @@ import {
 	request,
 	results,
 	submit,
+	submitRaw,
 	view,
 	type PublicQuestion,
 	type Receipt
@@ -18,6 +26,21 @@ import {
 
 const codePattern = /^[ACDEFGHJKMNPQRTWXY34679]{6}$/;
 const ids = (qs: { id: string }[]) => qs.map((q) => q.id).sort();
+/** A student-facing id: a letter for its kind, then 12 characters of HMAC, never a real id. */
+const disguised = (kind: string) => new RegExp(`^${kind}[A-Za-z0-9_-]{12}$`);
+/**
+ * The shown id of each real question in a view, in the order given; fails unless every one is
+ * shown, each as a question of its own.
+ */
+function shownIds(v: { questions: PublicQuestion[] }, reals: Question[]): string[] {
+	const out = reals.map((real) => {
+		const shown = shownQuestion(v as unknown as ShownView, real);
+		expect(shown, `${real.id} is not in the view`).toBeDefined();
+		return shown!.id;
+	});
+	expect(new Set(out).size, 'two real questions matched one shown question').toBe(out.length);
+	return out;
+}
 const answersFor = (qs: Question[], respond: (q: Question) => unknown) =>
 	Object.fromEntries(qs.map((q) => [q.id, respond(q)]));
 
@@ -91,12 +114,14 @@ describe('creating an assignment', () => {
 		const v = await view(code);
 		expect(v.status).toBe(200);
 		expect(v.json).toMatchObject({ code, title: 'By ids', status: 'open', attempts: 1 });
-		// Bank order, whatever order the request named them in.
+		// Bank order, whatever order the request named them in; no real id shows.
 		expect(v.json.questions.map((q) => q.id)).toEqual(
-			bankQuestions()
-				.map((q) => q.id)
-				.filter((id) => chosen.includes(id))
+			shownIds(
+				v.json,
+				bankQuestions().filter((q) => chosen.includes(q.id))
+			)
 		);
+		expect(v.json.questions.every((q) => disguised('q').test(q.id))).toBe(true);
 	});
 
 	it('by lesson: every question of the lesson', async () => {
@@ -105,7 +130,9 @@ describe('creating an assignment', () => {
 		expect(v.status).toBe(200);
 		const expected = bankQuestions().filter((q) => q.lesson === 'reading-a-communique');
 		expect(expected.length).toBeGreaterThan(5);
-		expect(ids(v.json.questions)).toEqual(ids(expected));
+		// Every question of the lesson (matched by what it shows), and nothing else.
+		expect(v.json.questions).toHaveLength(expected.length);
+		expect(ids(v.json.questions)).toEqual([...shownIds(v.json, expected)].sort());
 	});
 
 	it('by commitment: every question that tests it', async () => {
@@ -119,34 +146,38 @@ describe('creating an assignment', () => {
 			q.commitments.includes('coalition-sole-purpose')
 		);
 		expect(expected.length).toBeGreaterThan(1);
-		expect(ids(v.json.questions)).toEqual(ids(expected));
+		expect(v.json.questions).toHaveLength(expected.length);
+		expect(ids(v.json.questions)).toEqual([...shownIds(v.json, expected)].sort());
 	});
 
 	it('with teacher-written questions of all four types, shown without their answers', async () => {
 		const { code } = await create({ title: 'Own', questions: ownQuestions, shuffle: false });
 		const v = await view(code);
 		expect(v.status).toBe(200);
-		expect(v.json.questions.map((q) => [q.id, q.type])).toEqual([
-			['own-1', 'single'],
-			['own-2', 'multiple'],
-			['own-3', 'truefalse'],
-			['own-4', 'cloze']
+		// In the order written (shuffle: false), under ids that say nothing of it.
+		expect(v.json.questions.map((q) => [q.type, q.prompt])).toEqual([
+			['single', 'Which city hosted the 2021 ministerial?'],
+			['multiple', 'Which of these are countries?'],
+			['truefalse', 'True or false?'],
+			['cloze', 'Fill in the missing words.']
 		]);
+		expect(v.json.questions.every((q) => disguised('q').test(q.id))).toBe(true);
+		expect(new Set(ids(v.json.questions)).size).toBe(4);
 		const [single, multiple, truefalse, cloze] = v.json.questions;
-		expect(single.options).toEqual([
-			{ id: 'a', text: 'Rome' },
-			{ id: 'b', text: 'Paris' },
-			{ id: 'c', text: 'Madrid' }
-		]);
+		expect(single.options!.map((o) => o.text)).toEqual(['Rome', 'Paris', 'Madrid']);
+		// Option ids are not a, b, c in the order typed (the first is often the right one).
+		expect(single.options!.every((o) => disguised('o').test(o.id))).toBe(true);
+		expect(new Set(single.options!.map((o) => o.id)).size).toBe(3);
 		expect(multiple.options!.every((o) => Object.keys(o).sort().join() === 'id,text')).toBe(true);
+		expect(multiple.options!.every((o) => disguised('o').test(o.id))).toBe(true);
 		expect(truefalse).toEqual({
-			id: 'own-3',
+			id: expect.stringMatching(disguised('q')),
 			type: 'truefalse',
 			prompt: 'True or false?',
 			statement: 'The ministers met virtually.'
 		});
 		expect(cloze).toEqual({
-			id: 'own-4',
+			id: expect.stringMatching(disguised('q')),
 			type: 'cloze',
 			prompt: 'Fill in the missing words.',
 			text: 'Together we remain firmly ___ in our outrage.'
@@ -182,6 +213,9 @@ describe('submitting and grading', () => {
 		expect(r.json.receipt).toMatch(/^[A-Za-z0-9_-]{22}$/);
 		expect(r.json.results).toHaveLength(pool.length);
 		expect(r.json.results!.every((x) => x.correct && x.score === 1)).toBe(true);
+		// One result per question, in the ids the student was shown.
+		const shown = await view(code, 'Right');
+		expect(ids(r.json.results!)).toEqual([...shownIds(shown.json, pool)].sort());
 		expect(db.counts().submissions).toBe(before.submissions + 1);
 
 		// The answer to the submission is lean: results without the full questions.
@@ -203,10 +237,12 @@ describe('submitting and grading', () => {
 		expect(r.status, r.text).toBe(201);
 		expect(r.json.score).toBe(pool.length - 1);
 		expect(r.json.maxScore).toBe(pool.length);
-		expect(r.json.results!.find((x) => x.id === wrongOne.id)).toMatchObject({
+		const [wrongId] = shownIds((await view(code, 'Almost')).json, [wrongOne]);
+		expect(r.json.results!.find((x) => x.id === wrongId)).toMatchObject({
 			score: 0,
 			correct: false
 		});
+		expect(r.json.results!.filter((x) => x.id !== wrongId).every((x) => x.score === 1)).toBe(true);
 	});
 
 	it('gives nothing for wrong answers of every type, or for leaving them out', async () => {
@@ -222,16 +258,17 @@ describe('submitting and grading', () => {
 
 	it('grades teacher-written questions of all four types', async () => {
 		const own = await create({ title: 'Own graded', questions: ownQuestions });
-		const v = await view(own.code);
-		const right = await submit(own.code, {
+		// Each student answers in the ids of their own view, as the page does.
+		const kim = await view(own.code, 'Kim');
+		const right = await submitRaw(own.code, {
 			name: 'Kim',
-			answers: rightOwnAnswers(v.json.questions)
+			answers: rightOwnAnswers(kim.json.questions)
 		});
 		expect(right.status, right.text).toBe(201);
 		expect(right.json).toMatchObject({ score: 4, maxScore: 4, percent: 100 });
 
-		const [single, multiple, truefalse, cloze] = v.json.questions;
-		const wrong = await submit(own.code, {
+		const [single, multiple, truefalse, cloze] = (await view(own.code, 'Lee')).json.questions;
+		const wrong = await submitRaw(own.code, {
 			name: 'Lee',
 			answers: {
 				[single.id]: { choice: single.options!.find((o) => o.text === 'Paris')!.id },
@@ -337,7 +374,10 @@ describe('a set of questions per student (count)', () => {
 		expect(first.status).toBe(200);
 		expect(first.json.questions).toHaveLength(3);
 		const set = ids(first.json.questions);
-		expect(set.every((id) => pool.some((q) => q.id === id))).toBe(true);
+		// Three questions of the pool, each a different one.
+		const mine = pool.filter((q) => shownQuestion(first.json as unknown as ShownView, q));
+		expect(mine).toHaveLength(3);
+		expect([...shownIds(first.json, mine)].sort()).toEqual(set);
 		for (const name of ['Bea', ' bea ', 'BEA'])
 			expect(ids((await view(code, name)).json.questions), name).toEqual(set);
 	});
@@ -349,8 +389,10 @@ describe('a set of questions per student (count)', () => {
 	});
 
 	it('refuses an answer to a question outside the set (400), and grades the set out of count', async () => {
-		const set = ids((await view(code, 'Bea')).json.questions);
-		const outside = pool.find((q) => !set.includes(q.id))!;
+		const v = (await view(code, 'Bea')).json as unknown as ShownView;
+		const mine = pool.filter((q) => shownQuestion(v, q));
+		expect(mine).toHaveLength(3);
+		const outside = pool.find((q) => !mine.includes(q))!;
 		const before = db.counts();
 		const stray = await submit(code, {
 			name: 'Bea',
@@ -361,7 +403,6 @@ describe('a set of questions per student (count)', () => {
 		expect(stray.json.error).toContain(outside.id);
 		expect(db.counts()).toEqual(before);
 
-		const mine = pool.filter((q) => set.includes(q.id));
 		const ok = await submit(code, { name: 'bea', answers: answersFor(mine, rightResponse) });
 		expect(ok.status, ok.text).toBe(201);
 		expect(ok.json).toMatchObject({ score: 3, maxScore: 3, attempt: 1 });

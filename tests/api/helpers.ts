@@ -1,4 +1,8 @@
 import { inject } from 'vitest';
+import type { Question } from '../../src/lib/content/types';
+import { toQuestion } from '../../src/lib/server/assignments/own-questions';
+import type { OwnQuestionInput } from '../../src/lib/server/assignments/schema';
+import { bankQuestions, shownQuestion, toShownAnswers } from '../support/bank';
 import { openDatabaseProbe, type DatabaseProbe } from '../support/db-counts';
 
 export const baseUrl = (): string => inject('baseUrl');
@@ -61,11 +65,24 @@ export interface Created {
 	teacherUrl: string;
 }
 
+/** The teacher-written questions of each assignment the tests created, by code. */
+const ownQuestions = new Map<string, Question[]>();
+
 /** Creates an assignment and fails loudly unless the server answers 201. */
 export async function create(body: Record<string, unknown>, base = baseUrl()): Promise<Created> {
 	const r = await postJson<Created>('/api/assignments', body, {}, base);
 	if (r.status !== 201) throw new Error(`create answered ${r.status}: ${r.text}`);
+	const own = Array.isArray(body.questions) ? (body.questions as OwnQuestionInput[]) : [];
+	ownQuestions.set(r.json.code, own.map(toQuestion));
 	return r.json;
+}
+
+/** A question of an assignment by its real id: a teacher's own, or the bank's. */
+export function realQuestion(code: string, id: string): Question | undefined {
+	return (
+		ownQuestions.get(code.toUpperCase())?.find((q) => q.id === id) ??
+		bankQuestions().find((q) => q.id === id)
+	);
 }
 
 export interface PublicQuestion {
@@ -105,7 +122,28 @@ export function view(code: string, name?: string, base = baseUrl()) {
 	return request<StudentView>(`/api/assignments/${code}${query}`, {}, base);
 }
 
-export function submit(
+/**
+ * Submits answers keyed by *real* question, option, event and place ids, as the tests know
+ * them from the bank: first fetches the student's view and names each answer as the view does
+ * (the server disguises ids per student with a secret; see `toShownAnswers`). A body that is
+ * not `{ name, answers }`, or whose view cannot be read, is sent as it is.
+ */
+export async function submit(
+	code: string,
+	body: unknown,
+	headers: Record<string, string> = {},
+	base = baseUrl()
+) {
+	return postJson<Receipt>(
+		`/api/assignments/${code}/submissions`,
+		await asShown(code, body, base),
+		headers,
+		base
+	);
+}
+
+/** Sends the body exactly as given: for tests of what the server does with raw input. */
+export function submitRaw(
 	code: string,
 	body: unknown,
 	headers: Record<string, string> = {},
@@ -114,11 +152,53 @@ export function submit(
 	return postJson<Receipt>(`/api/assignments/${code}/submissions`, body, headers, base);
 }
 
+async function asShown(code: string, body: unknown, base: string): Promise<unknown> {
+	if (typeof body !== 'object' || body === null) return body;
+	const { name, answers } = body as { name?: unknown; answers?: unknown };
+	// A name the URL cannot carry as it is (a lone surrogate) has no view of its own to read.
+	if (typeof name !== 'string' || !name.isWellFormed()) return body;
+	if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return body;
+	return {
+		...body,
+		answers: await answersFor(code, name, answers as Record<string, unknown>, base)
+	};
+}
+
+/**
+ * Answers keyed by real question, option, event and place ids, in the ids `name`'s view shows
+ * them: for a test that builds its own request. Returned as given when the view cannot be read.
+ */
+export async function answersFor(
+	code: string,
+	name: string,
+	answers: Record<string, unknown>,
+	base = baseUrl()
+): Promise<Record<string, unknown>> {
+	const v = await view(code, name, base);
+	if (v.status !== 200) return answers;
+	return toShownAnswers(v.json, answers, (id) => realQuestion(code, id));
+}
+
+/** The id a real question (bank or own) has in `name`'s view, or undefined if not shown. */
+export async function shownId(
+	code: string,
+	name: string,
+	realId: string,
+	base = baseUrl()
+): Promise<string | undefined> {
+	const real = realQuestion(code, realId);
+	const v = await view(code, name, base);
+	if (!real || v.status !== 200) return undefined;
+	return shownQuestion(v.json, real)?.id;
+}
+
 export interface Results {
 	code: string;
 	status: string;
 	questions: { id: string; label: string }[];
+	/** One page of submissions (50 unless `limit` says otherwise; see `page`). */
 	submissions: {
+		id: number;
 		name: string;
 		attempt: number;
 		score: number;
@@ -132,14 +212,45 @@ export interface Results {
 		columns: { id: string; label: string }[];
 		cells: { row: string; column: string; score: number; questions: number }[];
 	};
+	summary: { submissions: number; students: number; lastId: number; meanPercent: number | null };
+	page: { offset: number; limit: number; total: number };
+	version: string;
 }
 
-export function results(code: string, token: string, base = baseUrl()) {
+/** The teacher's results: one page of submissions (`query`: `{ offset, limit, since }`). */
+export function results(
+	code: string,
+	token: string,
+	base = baseUrl(),
+	query: Record<string, string | number> = {}
+) {
+	const search = new URLSearchParams(
+		Object.entries(query).map(([k, v]) => [k, String(v)])
+	).toString();
 	return request<Results>(
-		`/api/assignments/${code}/results`,
+		`/api/assignments/${code}/results${search ? `?${search}` : ''}`,
 		{ headers: { authorization: `Bearer ${token}` } },
 		base
 	);
+}
+
+/**
+ * Every submission of an assignment, read page by page (200 at a time, the most a page holds),
+ * with the last page's reply; fails loudly on a refusal or a page that does not add up.
+ */
+export async function allSubmissions(code: string, token: string, base = baseUrl()) {
+	const all: Results['submissions'] = [];
+	for (;;) {
+		const r = await results(code, token, base, { offset: all.length, limit: 200 });
+		if (r.status !== 200) throw new Error(`results answered ${r.status}: ${r.text}`);
+		if (r.json.page.offset !== all.length) throw new Error(`page at ${r.json.page.offset}`);
+		all.push(...r.json.submissions);
+		if (all.length >= r.json.page.total || !r.json.submissions.length) {
+			if (all.length !== r.json.page.total)
+				throw new Error(`read ${all.length} submissions of ${r.json.page.total}`);
+			return { submissions: all, last: r };
+		}
+	}
 }
 
 /** The shared server's database, read-only. Close it in afterAll. */

@@ -12,7 +12,8 @@ export function chromiumPath() {
 	return candidates.find((p) => p && existsSync(p)) ?? null;
 }
 
-export async function launchBrowser() {
+/** @param {string[]} [extraArgs] more Chromium flags (e.g. --host-resolver-rules) */
+export async function launchBrowser(extraArgs = []) {
 	const executablePath = chromiumPath();
 	if (!executablePath) {
 		throw new Error(
@@ -29,7 +30,8 @@ export async function launchBrowser() {
 			'--no-first-run',
 			'--disable-background-networking',
 			'--disable-component-update',
-			'--disable-sync'
+			'--disable-sync',
+			...extraArgs
 		]
 	});
 }

@@ -185,10 +185,16 @@ describe('grade', () => {
 		},
 		{ name: 'cloze: exact', q: cloze, r: { type: 'cloze', text: 'prior consent' }, score: 1 },
 		{
-			name: 'cloze: case, hyphen and punctuation ignored',
+			name: 'cloze: case, surrounding spaces and a trailing full stop ignored',
 			q: cloze,
-			r: { type: 'cloze', text: '  Prior-Consent. ' },
+			r: { type: 'cloze', text: '  Prior Consent. ' },
 			score: 1
+		},
+		{
+			name: 'cloze (issue 10.8): a hyphen counts',
+			q: cloze,
+			r: { type: 'cloze', text: 'prior-consent' },
+			score: 0
 		},
 		{ name: 'cloze: wrong words', q: cloze, r: { type: 'cloze', text: 'consent' }, score: 0 },
 		{ name: 'locate: right place', q: locate, r: { type: 'locate', place: 'baghuz' }, score: 1 },
@@ -266,12 +272,17 @@ describe('parseResponse (untrusted input)', () => {
 	});
 });
 
-describe('normaliseAnswer', () => {
+describe('normaliseAnswer (issue 10.8: answers keep their meaning)', () => {
 	it.each([
-		{ input: 'Prior-Consent.', expected: 'prior consent' },
-		{ input: '“Sovereignty”', expected: 'sovereignty' },
+		{ input: ' Prior Consent. ', expected: 'prior consent' },
+		{ input: 'Prior-Consent', expected: 'prior-consent' },
 		{ input: 'NATO  Mission   Iraq', expected: 'nato mission iraq' },
-		{ input: 'Daesh/ISIS', expected: 'daesh isis' }
+		{ input: 'Daesh/ISIS', expected: 'daesh/isis' },
+		{ input: 'Iraq’s', expected: "iraq's" },
+		{ input: '-5', expected: '-5' },
+		{ input: 'C++', expected: 'c++' },
+		{ input: '$', expected: '$' },
+		{ input: 'e.g..', expected: 'e.g.' }
 	])('$input → $expected', ({ input, expected }) => {
 		expect(normaliseAnswer(input)).toBe(expected);
 	});

@@ -62,7 +62,7 @@ describe('sensitive: true and kind: call', () => {
 
 describe('the answer-free question a student gets', () => {
 	const course = validateCourse(real);
-	const rank = 'seed';
+	const rank = (key: string) => key;
 	it.each([
 		{ name: 'a sensitive question says so', sensitive: true, expected: true },
 		{ name: 'another question carries no mark at all', sensitive: false, expected: undefined }

@@ -15,8 +15,17 @@ export interface SavedAssignment {
 
 const storageKey = (code: string) => `course.assignment.${code}.v1`;
 
+/**
+ * A new idempotency key: 128 random bits, base64url. `crypto.getRandomValues` exists in every
+ * context; `crypto.randomUUID` only in secure ones (https, localhost), and a class reaches the
+ * teacher's laptop over plain http at its network address.
+ */
 export function newKey(): string {
-	return crypto.randomUUID();
+	const bytes = crypto.getRandomValues(new Uint8Array(16));
+	return btoa(String.fromCharCode(...bytes))
+		.replace(/\+/g, '-')
+		.replace(/\//g, '_')
+		.replace(/=+$/, '');
 }
 
 export function loadSaved(code: string): SavedAssignment | null {

@@ -22,17 +22,19 @@ export interface Graded {
 }
 
 /**
- * Folds case, quotes, dashes and punctuation away, so "Prior-consent." matches "prior consent".
- * Used for cloze answers.
+ * How a cloze answer is compared: case, spaces around it and one trailing full stop are
+ * ignored, runs of spaces count as one, and curly quotes as straight ones (phones type them);
+ * every other character counts, so "-5" is not "5" and "C++" is not "C". Used for cloze answers.
  */
 export function normaliseAnswer(text: string): string {
 	return text
 		.normalize('NFKC')
 		.toLowerCase()
-		.replace(/[\u2018\u2019\u201c\u201d]/g, "'")
-		.replace(/[\p{P}\p{S}]+/gu, ' ')
+		.replace(/[\u2018\u2019]/g, "'")
+		.replace(/[\u201c\u201d]/g, '"')
 		.replace(/\s+/g, ' ')
-		.trim();
+		.trim()
+		.replace(/\s*\.$/, '');
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,11 +1,11 @@
 import type { Question } from '$lib/content';
-import { seededShuffle } from './shuffle';
 
 /**
  * A question as a student sees it before submitting: prompt and choices, in the order to show
  * them, and nothing that tells the answer — no `correct` flags, no feedback, no accepted cloze
  * answers, no quote (it could hold the missing words), and no authored order for ordering and
- * matching questions (that order is the answer, so those are always shuffled).
+ * matching questions (that order is the answer, so those are always shuffled). `sensitive` (only
+ * present when true) says a content note must come before it; it tells nothing of the answer.
  */
 export type PublicQuestion = { id: string; prompt: string; sensitive?: true } & (
 	| { type: 'single' | 'multiple'; options: { id: string; text: string }[] }
@@ -19,26 +19,42 @@ export type PublicQuestion = { id: string; prompt: string; sensitive?: true } & 
 /** Either form: the input components draw both, and read the key only once graded. */
 export type AnyQuestion = Question | PublicQuestion;
 
-/** Shuffles unless a shuffle would change nothing a student sees; never returns the input order for ordering and matching. */
-function mix<T>(items: readonly T[], seed: string, shuffle: boolean, always = false): T[] {
+/**
+ * Orders items by a secret rank unless a shuffle would change nothing a student sees; never
+ * returns the right order for ordering and matching (`always`), which would give it away.
+ */
+function mix<T>(
+	items: readonly T[],
+	rank: (key: string) => string,
+	keyOf: (item: T) => string,
+	shuffle: boolean,
+	always = false
+): T[] {
 	if (!shuffle && !always) return [...items];
-	const out = seededShuffle(items, seed);
-	// An ordering question shown already in order would give its answer away.
+	const keyed = items.map((item) => ({ item, rank: rank(keyOf(item)) }));
+	const out = keyed
+		.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+		.map((k) => k.item);
 	if (always && items.length > 1 && out.every((x, i) => x === items[i])) out.push(out.shift()!);
 	return out;
 }
 
 /**
  * The answer-free form of a question, with its choices in the order this student sees them.
- * `seed` makes the order the same on every reload for the same student.
+ * `rank` gives each item a sort key: the server draws it with a secret (an HMAC), so that the
+ * order cannot be worked out from anything the student has, and is the same on every reload.
  */
-export function toPublic(q: Question, seed: string, shuffle: boolean): PublicQuestion {
-	const shown = publicForm(q, seed, shuffle);
+export function toPublic(
+	q: Question,
+	rank: (key: string) => string,
+	shuffle: boolean
+): PublicQuestion {
+	const shown = publicForm(q, rank, shuffle);
 	return q.sensitive ? { ...shown, sensitive: true } : shown;
 }
 
-function publicForm(q: Question, seed: string, shuffle: boolean): PublicQuestion {
-	const s = `${seed}:${q.id}`;
+function publicForm(q: Question, rank: (key: string) => string, shuffle: boolean): PublicQuestion {
+	const r = (key: string) => rank(`${q.id}:${key}`);
 	switch (q.type) {
 		case 'single':
 		case 'multiple':
@@ -46,12 +62,17 @@ function publicForm(q: Question, seed: string, shuffle: boolean): PublicQuestion
 				id: q.id,
 				prompt: q.prompt,
 				type: q.type,
-				options: mix(q.options, s, shuffle).map(({ id, text }) => ({ id, text }))
+				options: mix(q.options, r, (o) => o.id, shuffle).map(({ id, text }) => ({ id, text }))
 			};
 		case 'truefalse':
 			return { id: q.id, prompt: q.prompt, type: q.type, statement: q.statement };
 		case 'ordering':
-			return { id: q.id, prompt: q.prompt, type: q.type, events: mix(q.events, s, true, true) };
+			return {
+				id: q.id,
+				prompt: q.prompt,
+				type: q.type,
+				events: mix(q.events, r, (e) => e, true, true)
+			};
 		case 'matching':
 			return {
 				id: q.id,
@@ -60,7 +81,8 @@ function publicForm(q: Question, seed: string, shuffle: boolean): PublicQuestion
 				lefts: q.pairs.map((p) => p.left),
 				rights: mix(
 					q.pairs.map((p) => p.right),
-					s,
+					r,
+					(right) => right,
 					true,
 					true
 				)
@@ -73,7 +95,7 @@ function publicForm(q: Question, seed: string, shuffle: boolean): PublicQuestion
 				prompt: q.prompt,
 				type: q.type,
 				region: q.region,
-				options: mix(q.options, s, shuffle).map(({ place }) => ({ place }))
+				options: mix(q.options, r, (o) => o.place, shuffle).map(({ place }) => ({ place }))
 			};
 	}
 }

@@ -1,7 +1,36 @@
 import { error, json, type RequestEvent } from '@sveltejs/kit';
 import { limits as schemaLimits } from './assignments/schema';
 import { AssignmentError, assignmentForStudent, assignmentForTeacher } from './assignments/service';
+import { StoreUnavailable } from './db/errors';
 import { limits, normaliseCode, type RateLimiter } from './security';
+
+/** Decodes strictly: bytes that are not UTF-8 are refused, never stored as U+FFFD. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Checks a request's Content-Type: JSON, in UTF-8 (the only encoding JSON has, RFC 8259). Not
+ * JSON at all is a 400 that says what to send; JSON in another charset, or a JSON text sequence
+ * (`application/json-seq`), is a 415: the type is understood but not taken.
+ */
+function checkJsonType(type: string): void {
+	const [essence, ...params] = type.split(';').map((p) => p.trim().toLowerCase());
+	if (essence === 'application/json-seq')
+		throw new AssignmentError(
+			415,
+			'Content-Type: application/json-seq is not taken; send one JSON object as application/json'
+		);
+	if (essence !== 'application/json')
+		throw new AssignmentError(400, 'body: send JSON with Content-Type: application/json');
+	const charset = params
+		.find((p) => p.startsWith('charset='))
+		?.slice(8)
+		.replace(/^"|"$/g, '');
+	if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+		throw new AssignmentError(
+			415,
+			`Content-Type: charset "${charset}" is not taken; send JSON in UTF-8 (charset=utf-8)`
+		);
+}
 
 /**
  * Reads a JSON body of at most `maxBytes`, counting bytes as they arrive (a client can lie in
@@ -11,9 +40,7 @@ export async function readJson(
 	request: Request,
 	maxBytes = schemaLimits.bodyBytes
 ): Promise<unknown> {
-	const type = request.headers.get('content-type') ?? '';
-	if (!/^application\/json\b/i.test(type))
-		throw new AssignmentError(400, 'body: send JSON with Content-Type: application/json');
+	checkJsonType(request.headers.get('content-type') ?? '');
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	if (declared > maxBytes) throw new AssignmentError(413, tooLarge(maxBytes));
 	if (!request.body) throw new AssignmentError(400, 'body: empty; send a JSON object');
@@ -21,7 +48,14 @@ export async function readJson(
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for (;;) {
-		const { done, value } = await reader.read();
+		let chunk: ReadableStreamReadResult<Uint8Array>;
+		try {
+			chunk = await reader.read();
+		} catch {
+			// The client hung up mid-upload: nothing to answer, nothing stored.
+			throw new AssignmentError(400, 'body: the upload was cut off before it ended');
+		}
+		const { done, value } = chunk;
 		if (done) break;
 		size += value.byteLength;
 		// Stop reading, but do not cancel: that would drop the connection before the 413 is
@@ -29,7 +63,12 @@ export async function readJson(
 		if (size > maxBytes) throw new AssignmentError(413, tooLarge(maxBytes));
 		chunks.push(value);
 	}
-	const text = Buffer.concat(chunks).toString('utf8');
+	let text: string;
+	try {
+		text = utf8.decode(Buffer.concat(chunks));
+	} catch {
+		throw new AssignmentError(400, 'body: not valid UTF-8 text; send JSON encoded as UTF-8');
+	}
 	if (!text.trim()) throw new AssignmentError(400, 'body: empty; send a JSON object');
 	let value: unknown;
 	try {
@@ -78,6 +117,14 @@ export function apiError(e: unknown): Response {
 		if (e.status === 401) headers['www-authenticate'] = 'Bearer';
 		return json({ error: e.message }, { status: e.status, headers });
 	}
+	if (e instanceof StoreUnavailable)
+		return json(
+			{ error: e.message },
+			{
+				status: e.status,
+				headers: { 'cache-control': 'no-store', 'retry-after': String(e.retryAfter) }
+			}
+		);
 	console.error(e);
 	return json({ error: 'Something went wrong on the server' }, { status: 500 });
 }
@@ -101,16 +148,17 @@ export function bearer(request: Request): string {
 }
 
 /**
- * The assignment a teacher token opens, counting wrong tokens against the client's limit, so
- * tokens cannot be guessed by trying many.
+ * The assignment a teacher token opens. Wrong tokens count against the client's address, so
+ * tokens cannot be guessed by trying many; a right token is always served, however many wrong
+ * ones others behind the same address (a school's one NAT address) have sent.
  */
 export function teacherAssignment(event: RequestEvent, token: string, code?: string) {
 	const key = event.getClientAddress();
-	if (limits.token.blocked(key)) throw rateLimited(limits.token, key);
 	try {
 		return assignmentForTeacher(token, code);
 	} catch (e) {
-		if (e instanceof AssignmentError && e.status === 404) limits.token.take(key);
+		if (e instanceof AssignmentError && e.status === 404 && !limits.token.take(key))
+			throw rateLimited(limits.token, key);
 		throw e;
 	}
 }
@@ -124,8 +172,22 @@ export function studentCode(raw: string): string {
 	return code;
 }
 
-export function studentAssignment(raw: string) {
-	return assignmentForStudent(studentCode(raw));
+/**
+ * The assignment for a code a student typed. A code that matches nothing counts against the
+ * client's address (codes cannot be guessed by trying many); a right one counts only against
+ * a limit wide enough for a whole school behind one address.
+ */
+export function studentAssignment(raw: string, event: RequestEvent) {
+	const key = event.getClientAddress();
+	if (limits.wrongCode.blocked(key)) throw rateLimited(limits.wrongCode, key);
+	try {
+		const a = assignmentForStudent(studentCode(raw));
+		limit(limits.join, event);
+		return a;
+	} catch (e) {
+		if (e instanceof AssignmentError && e.status === 404) limits.wrongCode.take(key);
+		throw e;
+	}
 }
 
 /** A code for a teacher lookup: one that cannot be a code matches nothing (the same 404). */

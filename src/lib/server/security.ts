@@ -87,12 +87,20 @@ export class RateLimiter {
 	}
 }
 
-/** The limits, per client address per minute. */
+/**
+ * The limits, per client address per minute. A school puts every student behind one address,
+ * so what a class does at once — 300 students joining and submitting in a minute — stays far
+ * inside them; what guessing needs (many wrong codes or tokens) does not. The per-assignment
+ * student cap (default 200, at most 1,000) bounds what one assignment can take.
+ */
 export const limits = {
-	/** Loading an assignment to join it (a wrong code counts too). */
-	join: new RateLimiter(120),
-	submit: new RateLimiter(300),
+	/** Joins and reloads of an assignment that exists (page, questions, receipts). */
+	join: new RateLimiter(3000),
+	/** Codes that match no assignment: 148 million codes, 30 tries a minute. */
+	wrongCode: new RateLimiter(30),
+	/** Submissions (each student has at most 10 attempts). */
+	submit: new RateLimiter(1500),
 	create: new RateLimiter(30),
-	/** Wrong teacher tokens. */
+	/** Wrong teacher tokens (256-bit: the limit only keeps the logs quiet). */
 	token: new RateLimiter(20)
 };

@@ -1,15 +1,25 @@
 import type { Question } from '$lib/content';
 import { course } from '$lib/content/course.server';
-import { db, type AssignmentRecord, type Reveal, type StoredSubmission } from '../db';
-import { analyseItems, type ItemStats } from '../results/analysis';
-import type { ExportLabels } from '../results/types';
-import { nameKey, questionById, statusOf, type Status } from './service';
+import {
+	db,
+	type AssignmentRecord,
+	type ItemSums,
+	type LatestScore,
+	type ListedSubmission,
+	type Reveal,
+	type SubmissionSummary,
+	type WrongCount
+} from '../db';
+import {
+	discriminationFromSums,
+	discriminationGuidance,
+	facilityGuidance,
+	type ItemStats
+} from '../results/analysis';
+import { defaultMaxStudents } from './schema';
+import { questionById, statusOf, type Status } from './service';
 
-/** How exports and analysis name the places and events questions refer to. */
-export const labels: ExportLabels = {
-	placeName: (id) => course.places.find((p) => p.id === id)?.name ?? id,
-	eventTitle: (id) => course.events.find((e) => e.id === id)?.title ?? id
-};
+export { labels } from './labels';
 
 export function poolOf(a: AssignmentRecord): Question[] {
 	return a.settings.questionIds.map((id) => questionById(a, id)).filter((q): q is Question => !!q);
@@ -33,45 +43,66 @@ export interface Mastery {
 	cells: { row: string; column: string; score: number; questions: number }[];
 }
 
-/** The latest attempt of each student (by folded name), in the order they first submitted. */
-function latestByStudent(subs: StoredSubmission[]): StoredSubmission[] {
-	const byName = new Map<string, StoredSubmission>();
-	for (const s of subs) byName.set(nameKey(s.name), s);
-	return [...byName.values()];
-}
-
-function firstByStudent(subs: StoredSubmission[]): StoredSubmission[] {
-	const byName = new Map<string, StoredSubmission>();
-	for (const s of subs) {
-		const key = nameKey(s.name);
-		if (!byName.has(key)) byName.set(key, s);
-	}
-	return [...byName.values()];
-}
-
-/** Each student's mean score on the questions about each commitment or principle. */
-export function mastery(pool: Question[], subs: StoredSubmission[]): Mastery {
+/**
+ * Each student's mean score on the questions about each commitment or principle, from the
+ * scores of their latest attempts (one row per answer, in the order students first submitted).
+ */
+export function mastery(pool: Question[], latest: LatestScore[]): Mastery {
 	const tagged = new Set(pool.flatMap((q) => q.commitments));
 	const rows = course.commitments
 		.filter((c) => tagged.has(c.id))
 		.map((c) => ({ id: c.id, label: c.restatement, kind: c.kind }));
-	const students = latestByStudent(subs);
 	const byId = new Map(pool.map((q) => [q.id, q]));
-	const cells: Mastery['cells'] = [];
-	for (const s of students)
-		for (const row of rows) {
-			const scores = Object.entries(s.answers)
-				.filter(([id]) => byId.get(id)?.commitments.includes(row.id))
-				.map(([, a]) => a.score);
-			if (scores.length)
-				cells.push({
-					row: row.id,
-					column: String(s.id),
-					score: scores.reduce((t, x) => t + x, 0) / scores.length,
-					questions: scores.length
-				});
+	const columns = new Map<number, string>();
+	const sums = new Map<string, { row: string; column: string; total: number; questions: number }>();
+	for (const { submissionId, name, questionId, score } of latest) {
+		columns.set(submissionId, name);
+		for (const row of byId.get(questionId)?.commitments ?? []) {
+			const key = `${row}\u0000${submissionId}`;
+			const cell = sums.get(key) ?? { row, column: String(submissionId), total: 0, questions: 0 };
+			cell.total += score;
+			cell.questions += 1;
+			sums.set(key, cell);
 		}
-	return { rows, columns: students.map((s) => ({ id: String(s.id), label: s.name })), cells };
+	}
+	const order = new Map(rows.map((r, i) => [r.id, i]));
+	const cells = [...sums.values()]
+		.filter((c) => order.has(c.row))
+		.sort((a, b) => Number(a.column) - Number(b.column) || order.get(a.row)! - order.get(b.row)!)
+		.map(({ row, column, total, questions }) => ({
+			row,
+			column,
+			score: total / questions,
+			questions
+		}));
+	return {
+		rows,
+		columns: [...columns].map(([id, label]) => ({ id: String(id), label })),
+		cells
+	};
+}
+
+/** Item analysis from the database's sums and wrong-answer counts, one entry per question. */
+export function itemStats(pool: Question[], sums: ItemSums[], wrong: WrongCount[]): ItemStats[] {
+	const sumsOf = new Map(sums.map((s) => [s.questionId, s]));
+	const topWrong = new Map<string, WrongCount>();
+	// Most chosen first, so the first seen per question is its top.
+	for (const w of wrong) if (!topWrong.has(w.questionId)) topWrong.set(w.questionId, w);
+	return pool.map((q) => {
+		const s = sumsOf.get(q.id);
+		const facility = s && s.n > 0 ? s.sx / s.n : null;
+		const discrimination = s ? discriminationFromSums(s) : null;
+		const top = topWrong.get(q.id);
+		return {
+			id: q.id,
+			answered: s?.n ?? 0,
+			facility,
+			discrimination,
+			facilityGuidance: facilityGuidance(facility),
+			discriminationGuidance: discriminationGuidance(discrimination),
+			commonWrong: top ? { label: top.label, count: top.count } : null
+		};
+	});
 }
 
 export interface ResultsQuestion {
@@ -93,26 +124,49 @@ export interface Results {
 	reveal: Reveal;
 	count: number | null;
 	shuffle: boolean;
+	/** The most students (names) who may submit. */
+	maxStudents: number;
+	/** Changes whenever anything shown here changes: the dashboard polls with it. */
+	version: string;
+	summary: SubmissionSummary;
 	questions: ResultsQuestion[];
-	submissions: {
-		name: string;
-		attempt: number;
-		submittedAt: string;
-		score: number;
-		maxScore: number;
-		percent: number;
-		/** question id → score 0..1 (only the questions this student was given) */
-		scores: Record<string, number>;
-	}[];
+	/** One page of submissions, in the order they arrived. */
+	submissions: ListedSubmission[];
+	page: { offset: number; limit: number; total: number };
 	/** Item analysis over each student's first attempt. */
 	items: ItemStats[];
 	mastery: Mastery;
 }
 
-/** Everything the dashboard and `GET …/results` show. Only for a caller holding the token. */
-export function resultsOf(a: AssignmentRecord, now = new Date()): Results {
+/** Submissions listed per page on the dashboard and in `GET …/results`. */
+export const pageSize = 50;
+
+export const maxStudentsOf = (a: AssignmentRecord) => a.settings.maxStudents ?? defaultMaxStudents;
+
+/** What the dashboard's version is made of: a submission added or deleted, a close, the status. */
+export function versionOf(
+	a: AssignmentRecord,
+	summary: SubmissionSummary,
+	now = new Date()
+): string {
+	return [summary.lastId, summary.submissions, statusOf(a, now), a.closedAt ?? ''].join(':');
+}
+
+/**
+ * Everything the dashboard and `GET …/results` show. Only for a caller holding the token.
+ * Aggregates come from the database (sums, counts), so a large class costs a few queries, not
+ * a pass over every answer in JavaScript; submissions come a page at a time.
+ */
+export function resultsOf(
+	a: AssignmentRecord,
+	{ offset = 0, limit = pageSize }: { offset?: number; limit?: number } = {},
+	now = new Date()
+): Results {
 	const pool = poolOf(a);
-	const subs = db().submissions(a.id);
+	const store = db();
+	const summary = store.summary(a.id);
+	const meanPercent =
+		summary.meanPercent === null ? null : Math.round(summary.meanPercent * 10) / 10;
 	return {
 		code: a.code,
 		title: a.title,
@@ -123,6 +177,9 @@ export function resultsOf(a: AssignmentRecord, now = new Date()): Results {
 		reveal: a.settings.reveal,
 		count: a.settings.count,
 		shuffle: a.settings.shuffle,
+		maxStudents: maxStudentsOf(a),
+		version: versionOf(a, summary, now),
+		summary: { ...summary, meanPercent },
 		questions: pool.map((q, i) => ({
 			id: q.id,
 			label: questionLabel(q, i),
@@ -131,16 +188,9 @@ export function resultsOf(a: AssignmentRecord, now = new Date()): Results {
 			own: q.lesson === '',
 			commitments: q.commitments
 		})),
-		submissions: subs.map((s) => ({
-			name: s.name,
-			attempt: s.attempt,
-			submittedAt: s.submittedAt,
-			score: s.score,
-			maxScore: s.maxScore,
-			percent: s.maxScore ? Math.round((s.score / s.maxScore) * 1000) / 10 : 0,
-			scores: Object.fromEntries(Object.entries(s.answers).map(([id, x]) => [id, x.score]))
-		})),
-		items: analyseItems(pool, firstByStudent(subs), labels),
-		mastery: mastery(pool, subs)
+		submissions: store.submissionsPage(a.id, offset, limit),
+		page: { offset, limit, total: summary.submissions },
+		items: itemStats(pool, store.itemSums(a.id), store.wrongCounts(a.id)),
+		mastery: mastery(pool, store.latestScores(a.id))
 	};
 }

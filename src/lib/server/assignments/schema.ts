@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { cleanName, textProblem, tooManyMarks, visible } from '$lib/assignment/text-rules';
 import { reveals } from '../db/types';
 
 /** Limits on what an assignment may hold, so no request can make the server do unbounded work. */
@@ -12,30 +13,46 @@ export const limits = {
 	options: { min: 2, max: 6 },
 	clozeAnswers: 5,
 	name: 60,
-	bodyBytes: 64 * 1024
+	bodyBytes: 64 * 1024,
+	/** Students (names) per assignment: the teacher chooses, up to `max`. */
+	students: { default: 200, max: 1000 }
 };
+
+export const defaultMaxStudents = limits.students.default;
 
 /** JSON can carry lone UTF-16 surrogates; SQLite would store them changed. Refuse them. */
 const wellFormed = (what: string) =>
 	v.check((s: string) => !/\p{Cs}/u.test(s), `${what} must be valid Unicode text`);
 
-const text = (what: string, max: number, min = 1) =>
+/** Teacher-written text follows the rules names follow (text-rules.ts), newlines only where allowed. */
+const rules = (what: string, multiline: boolean) =>
+	v.check(
+		(s: string) => !s || textProblem(s, { multiline }) === null,
+		(issue) => {
+			const problem = textProblem(issue.input as string, { multiline });
+			return `${what} ${problem}`;
+		}
+	);
+
+const text = (what: string, max: number, { min = 1, multiline = false } = {}) =>
 	v.pipe(
 		v.string(`${what} must be text`),
 		wellFormed(what),
 		v.normalize('NFC'),
 		v.trim(),
 		v.minLength(min, `${what} must not be empty`),
-		v.maxLength(max, `${what} must be at most ${max} characters`)
+		v.maxLength(max, `${what} must be at most ${max} characters`),
+		rules(what, multiline)
 	);
-const optionalText = (what: string, max: number) =>
+const optionalText = (what: string, max: number, multiline = true) =>
 	v.optional(
 		v.pipe(
 			v.string(`${what} must be text`),
 			wellFormed(what),
 			v.normalize('NFC'),
 			v.trim(),
-			v.maxLength(max, `${what} must be at most ${max} characters`)
+			v.maxLength(max, `${what} must be at most ${max} characters`),
+			rules(what, multiline)
 		),
 		''
 	);
@@ -68,7 +85,7 @@ export const ownQuestionSchema = v.variant(
 	[
 		v.strictObject({
 			type: v.literal('single'),
-			prompt: text('prompt', limits.prompt),
+			prompt: text('prompt', limits.prompt, { multiline: true }),
 			options: v.pipe(
 				options,
 				v.check(
@@ -79,7 +96,7 @@ export const ownQuestionSchema = v.variant(
 		}),
 		v.strictObject({
 			type: v.literal('multiple'),
-			prompt: text('prompt', limits.prompt),
+			prompt: text('prompt', limits.prompt, { multiline: true }),
 			options: v.pipe(
 				options,
 				v.check(
@@ -91,7 +108,7 @@ export const ownQuestionSchema = v.variant(
 		v.strictObject({
 			type: v.literal('truefalse'),
 			prompt: optionalText('prompt', limits.prompt),
-			statement: text('statement', limits.prompt),
+			statement: text('statement', limits.prompt, { multiline: true }),
 			answer: v.boolean('"answer" must be true or false'),
 			feedback: twoWayFeedback
 		}),
@@ -99,14 +116,25 @@ export const ownQuestionSchema = v.variant(
 			type: v.literal('cloze'),
 			prompt: optionalText('prompt', limits.prompt),
 			text: v.pipe(
-				text('text', limits.prompt),
+				text('text', limits.prompt, { multiline: true }),
 				v.check(
 					(t) => t.split('___').length === 2,
 					'text must contain the blank ___ (three underscores) exactly once'
 				)
 			),
 			answers: v.pipe(
-				v.array(text('answer', limits.option), 'answers must be a list'),
+				v.array(
+					v.pipe(
+						text('answer', limits.option),
+						// Only case, surrounding spaces and a trailing full stop are ignored when
+						// marking (grade.ts): an answer of only punctuation would match nothing typed.
+						v.check(
+							(a) => /[^\p{P}\s]/u.test(a),
+							'answer must not be only punctuation (marking compares every other character)'
+						)
+					),
+					'answers must be a list'
+				),
 				v.minLength(1, 'answers must list at least one accepted answer'),
 				v.maxLength(limits.clozeAnswers, `answers may list at most ${limits.clozeAnswers}`)
 			),
@@ -170,7 +198,8 @@ export const createSchema = v.strictObject({
 				v.check(
 					(s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)),
 					'dueAt must be a date and time such as 2026-12-01T15:00:00Z'
-				)
+				),
+				v.check(realDate, 'dueAt is not a real date (check the day of the month)')
 			)
 		),
 		null
@@ -178,30 +207,51 @@ export const createSchema = v.strictObject({
 	reveal: v.optional(
 		v.picklist(reveals, 'reveal must be "immediately", "after-due" or "never"'),
 		'immediately'
+	),
+	maxStudents: v.optional(
+		v.pipe(
+			v.number(`maxStudents must be a whole number from 1 to ${limits.students.max}`),
+			v.integer(`maxStudents must be a whole number from 1 to ${limits.students.max}`),
+			v.minValue(1, 'maxStudents must be at least 1'),
+			v.maxValue(limits.students.max, `maxStudents must be at most ${limits.students.max}`)
+		),
+		limits.students.default
 	)
 });
 export type CreateInput = v.InferOutput<typeof createSchema>;
 
+/** Whether the date part names a day that exists: JavaScript reads 2027-02-30 as 2 March. */
+function realDate(s: string): boolean {
+	const [y, m, d] = s.slice(0, 10).split('-').map(Number);
+	const day = new Date(Date.UTC(y, m - 1, d));
+	return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
 const segmenter = new Intl.Segmenter();
 const graphemes = (s: string) => [...segmenter.segment(s)].length;
 
-/** A display name: trimmed, Unicode-normalised (NFC), 1–60 characters. */
+/**
+ * A display name: NFC, trimmed, invisible characters removed (text-rules.ts `cleanName`),
+ * 1–60 characters, with a letter or digit, no control characters, no stack of accent marks.
+ */
 export const nameSchema = v.pipe(
 	v.string('name must be text'),
-	v.maxLength(1000, 'name must be at most 60 characters'),
+	v.maxLength(1000, `name must be at most ${limits.name} characters`),
 	wellFormed('name'),
-	v.normalize('NFC'),
-	v.trim(),
+	v.check((s) => !/\p{Cc}/u.test(s), 'name must not contain control characters'),
+	v.transform(cleanName),
 	v.minLength(1, 'name must not be empty'),
 	// Counting graphemes is slow; a name of at most 60 UTF-16 units has at most 60 of them.
 	v.check(
 		(s) => s.length <= limits.name || graphemes(s) <= limits.name,
 		`name must be at most ${limits.name} characters`
 	),
-	// Control characters would break CSV rows and look like nothing on screen.
-	v.check((s) => !/\p{Cc}/u.test(s), 'name must not contain control characters'),
-	// A name of only invisible characters (zero-width spaces) would be a blank row for the teacher.
-	v.check((s) => /[\p{L}\p{N}]/u.test(s), 'name must contain at least one letter or digit')
+	v.check((s) => !tooManyMarks(s), 'name must not stack more than 3 accent marks on one letter'),
+	// A name of only invisible characters or punctuation would be a blank row for the teacher.
+	v.check(
+		(s) => visible(s) && /[\p{L}\p{N}]/u.test(s),
+		'name must contain at least one letter or digit'
+	)
 );
 
 export const submissionSchema = v.strictObject({

@@ -2,19 +2,31 @@ import type { StudentView, SubmissionReceipt, Status } from '$lib/assignment/typ
 import type { Question } from '$lib/content';
 import { course } from '$lib/content/course.server';
 import { grade, type Graded } from '$lib/quiz/grade';
-import { toPublic } from '$lib/quiz/public';
 import { parseResponse } from '$lib/quiz/responses';
 import { seededShuffle } from '$lib/quiz/shuffle';
-import { db, type AssignmentRecord, type StoredSubmission } from '../db';
+import { db, type AssignmentRecord, type StoredSubmission, type WrongPart } from '../db';
+import { answerOrderSecret } from '../db/sqlite';
+import { wrongParts } from '../results/analysis';
 import type { StoredAnswer } from '../results/types';
 import { hashToken, newJoinCode, newReceipt, newToken, sameHash, tokenPattern } from '../security';
+import { Disguise } from './disguise';
+import { labels } from './labels';
+import { nameKey } from './names';
 import { toQuestion } from './own-questions';
-import { createSchema, parseWith, submissionSchema, type CreateInput } from './schema';
+import {
+	createSchema,
+	defaultMaxStudents,
+	parseWith,
+	submissionSchema,
+	type CreateInput
+} from './schema';
+
+export { nameKey };
 
 /** A refusal the API and the pages turn into a status and a message that names the field. */
 export class AssignmentError extends Error {
 	constructor(
-		readonly status: 400 | 401 | 404 | 409 | 410 | 413 | 429,
+		readonly status: 400 | 401 | 404 | 409 | 410 | 413 | 415 | 429,
 		message: string
 	) {
 		super(message);
@@ -23,17 +35,14 @@ export class AssignmentError extends Error {
 
 const bankById = new Map(course.questions.map((q) => [q.id, q]));
 
-/** Folds a display name for counting attempts: "Zoë " and "zoë" are the same student. */
-export function nameKey(name: string): string {
-	return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 /** Which bank questions a create request names: by id, by lesson, by commitment or principle. */
 function resolvePool(input: CreateInput): Question[] {
 	const picked = new Set<string>();
-	for (const id of input.questionIds) {
+	const retiredQuestion = new Map(course.retired.questions.map((r) => [r.id, r.successor]));
+	for (const named of input.questionIds) {
+		const id = retiredQuestion.get(named) ?? named;
 		if (!bankById.has(id))
-			throw new AssignmentError(400, `questionIds: "${id}" is not a question in the bank`);
+			throw new AssignmentError(400, `questionIds: "${named}" is not a question in the bank`);
 		picked.add(id);
 	}
 	for (const slug of input.lessons) {
@@ -42,10 +51,13 @@ function resolvePool(input: CreateInput): Question[] {
 		for (const q of course.questions) if (q.lesson === slug) picked.add(q.id);
 	}
 	const principles = new Set(course.commitments.flatMap((c) => c.principles));
-	for (const id of input.commitments) {
+	// A retired id (a saved teacher link, an old script) means its successor, when it has one.
+	const successor = new Map(course.retired.commitments.map((r) => [r.id, r.successor]));
+	for (const named of input.commitments) {
+		const id = successor.get(named) ?? named;
 		const isCommitment = course.commitments.some((c) => c.id === id);
 		if (!isCommitment && !principles.has(id))
-			throw new AssignmentError(400, `commitments: "${id}" is not a commitment or principle`);
+			throw new AssignmentError(400, `commitments: "${named}" is not a commitment or principle`);
 		const items = isCommitment
 			? [id]
 			: course.commitments.filter((c) => c.principles.includes(id)).map((c) => c.id);
@@ -63,7 +75,7 @@ export interface Created {
 }
 
 /** Checks a create request and stores the assignment under a new code and token. */
-export function createAssignment(body: unknown, now = new Date()): Created {
+export async function createAssignment(body: unknown, now = new Date()): Promise<Created> {
 	const parsed = parseWith(createSchema, body);
 	if (!parsed.ok) throw new AssignmentError(400, parsed.error);
 	const input = parsed.value;
@@ -99,7 +111,8 @@ export function createAssignment(body: unknown, now = new Date()): Created {
 			count: input.count,
 			shuffle: input.shuffle,
 			attempts: input.attempts,
-			reveal: input.reveal
+			reveal: input.reveal,
+			maxStudents: input.maxStudents
 		},
 		ownQuestions: own,
 		dueAt,
@@ -107,7 +120,7 @@ export function createAssignment(body: unknown, now = new Date()): Created {
 	};
 	for (let i = 0; i < 20; i++) {
 		const code = newJoinCode();
-		const id = db().createAssignment({ ...record, code });
+		const id = await db().createAssignment({ ...record, code });
 		if (id !== null) return { code, token, assignment: { ...record, id, code, closedAt: null } };
 	}
 	throw new Error('Could not find a free join code after 20 tries');
@@ -161,6 +174,11 @@ export function assignmentForTeacher(token: string, code?: string): AssignmentRe
 	return a;
 }
 
+/** The ids and orders one student sees (see disguise.ts). */
+export function disguiseFor(a: AssignmentRecord, key: string | null): Disguise {
+	return new Disguise(db().secret(answerOrderSecret), `${a.id}:${a.code}:${key ?? ''}`);
+}
+
 export function studentView(
 	a: AssignmentRecord,
 	name: string | null,
@@ -168,13 +186,18 @@ export function studentView(
 ): StudentView {
 	const key = name === null ? null : nameKey(name);
 	const questions = questionsFor(a, key);
-	const seed = `${a.code}:${key ?? ''}`;
-	const shown = questions.map((q) => toPublic(q, seed, a.settings.shuffle));
-	const eventIds = new Set(questions.flatMap((q) => (q.type === 'ordering' ? q.events : [])));
+	const d = disguiseFor(a, key);
+	const shown = questions.map((q) => d.publicQuestion(q, a.settings.shuffle));
+	const events = questions.flatMap((q) =>
+		q.type === 'ordering'
+			? q.events.map((id) => ({ id: d.id('e', id, q.id), title: labels.eventTitle(id) }))
+			: []
+	);
 	const placeIds = new Set(
 		questions.flatMap((q) => (q.type === 'locate' ? q.options.map((o) => o.place) : []))
 	);
 	const regionIds = new Set(questions.flatMap((q) => (q.type === 'locate' ? [q.region] : [])));
+	const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1);
 	return {
 		code: a.code,
 		title: a.title,
@@ -184,8 +207,12 @@ export function studentView(
 		attemptsUsed: key === null ? null : db().attemptsUsed(a.id, key),
 		reveal: a.settings.reveal,
 		questions: shown,
-		events: course.events.filter((e) => eventIds.has(e.id)).map(({ id, title }) => ({ id, title })),
-		places: course.places.filter((p) => placeIds.has(p.id)).map((p) => ({ ...p, note: '' })),
+		// In the order of their disguised ids: the bank's order is the order of their dates.
+		events: events.sort(byId),
+		places: course.places
+			.filter((p) => placeIds.has(p.id))
+			.map((p) => d.place(p))
+			.sort(byId),
 		regions: course.regions.filter((r) => regionIds.has(r.id))
 	};
 }
@@ -208,7 +235,11 @@ export function receiptFor(
 	a: AssignmentRecord,
 	s: StoredSubmission,
 	now = new Date(),
-	{ brief = false, graded }: { brief?: boolean; graded?: Map<string, Graded> } = {}
+	{
+		brief = false,
+		graded,
+		disguise
+	}: { brief?: boolean; graded?: Map<string, Graded>; disguise?: Disguise } = {}
 ): SubmissionReceipt {
 	const show = revealed(a, now);
 	const receipt: SubmissionReceipt = {
@@ -223,17 +254,25 @@ export function receiptFor(
 		reveal: a.settings.reveal,
 		revealAt: a.settings.reveal === 'after-due' && !show ? a.dueAt : null
 	};
-	if (show)
+	if (show) {
+		// In the ids this student saw, so the page can mark the answers it kept.
+		const d = disguise ?? disguiseFor(a, s.nameKey);
 		receipt.results = Object.entries(s.answers).flatMap(([id, answer]) => {
-			const question = questionById(a, id);
-			if (!question) return [];
+			const real = questionById(a, id);
+			if (!real) return [];
+			const question = d.question(real);
 			const result =
 				graded?.get(id) ??
-				(answer.response ? grade(question, answer.response) : unanswered(question, answer.score));
+				(answer.response
+					? grade(question, d.shownResponse(real, answer.response))
+					: unanswered(question, answer.score));
 			return [
-				brief ? { id, score: result.score, correct: result.correct } : { id, question, ...result }
+				brief
+					? { id: question.id, score: result.score, correct: result.correct }
+					: { ...result, id: question.id, question }
 			];
 		});
+	}
 	return receipt;
 }
 
@@ -255,12 +294,12 @@ const idempotencyPattern = /^[A-Za-z0-9_-]{8,100}$/;
  * attempt count and the insert happen in one transaction. A retry with the same idempotency
  * key returns the first result and stores nothing new.
  */
-export function submit(
+export async function submit(
 	code: string,
 	body: unknown,
 	idempotencyKey: string | null,
 	now = new Date()
-): { receipt: SubmissionReceipt; replayed: boolean } {
+): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
 	if (idempotencyKey !== null && !idempotencyPattern.test(idempotencyKey))
 		throw new AssignmentError(400, 'Idempotency-Key: must be 8 to 100 letters, digits, "-" or "_"');
 	const a = assignmentForStudent(code);
@@ -278,30 +317,37 @@ export function submit(
 	if (status === 'past-due') throw new AssignmentError(410, 'This assignment is past its due date');
 
 	const key = nameKey(name);
-	const questions = questionsFor(a, key);
-	const given = new Set(questions.map((q) => q.id));
+	const d = disguiseFor(a, key);
+	// The student answers in the ids they were shown; each maps back to one real question.
+	const questions = questionsFor(a, key).map((real) => ({ real, shown: d.question(real) }));
+	const given = new Set(questions.map((q) => q.shown.id));
 	const stray = Object.keys(answers).find((id) => !given.has(id));
 	if (stray !== undefined)
 		throw new AssignmentError(400, `answers: "${stray}" is not one of your questions`);
 
 	const stored: Record<string, StoredAnswer> = {};
 	const results = new Map<string, Graded>();
+	const wrong: WrongPart[] = [];
 	let score = 0;
-	for (const q of questions) {
-		const raw = answers[q.id];
+	for (const { real, shown } of questions) {
+		const raw = Object.hasOwn(answers, shown.id) ? answers[shown.id] : undefined;
 		if (raw === undefined || raw === null) {
-			stored[q.id] = { score: 0, response: null };
+			stored[real.id] = { score: 0, response: null };
 			continue;
 		}
-		const response = parseResponse(q, raw);
+		const response = parseResponse(shown, raw);
 		if (!response.ok) throw new AssignmentError(400, `answers.${response.error}`);
-		const graded = grade(q, response.response);
-		stored[q.id] = { score: graded.score, response: response.response };
-		results.set(q.id, graded);
+		const graded = grade(shown, response.response);
+		const realResponse = d.realResponse(real, response.response);
+		stored[real.id] = { score: graded.score, response: realResponse };
+		results.set(real.id, graded);
 		score += graded.score;
+		if (graded.score < 1)
+			for (const w of wrongParts(real, realResponse, labels))
+				wrong.push({ questionId: real.id, ...w });
 	}
 
-	const outcome = db().submit({
+	const outcome = await db().submit({
 		assignmentId: a.id,
 		receipt: newReceipt(),
 		idempotencyKey,
@@ -310,19 +356,41 @@ export function submit(
 		score: Math.round(score * 1000) / 1000,
 		maxScore: questions.length,
 		answers: stored,
+		wrong,
 		submittedAt: now.toISOString(),
-		maxAttempts: a.settings.attempts
+		maxAttempts: a.settings.attempts,
+		maxStudents: a.settings.maxStudents ?? defaultMaxStudents
 	});
 	if (outcome.kind === 'no-attempts')
 		throw new AssignmentError(
 			409,
 			`name: "${name}" has used all ${a.settings.attempts} attempt${a.settings.attempts > 1 ? 's' : ''}`
 		);
+	if (outcome.kind === 'full')
+		throw new AssignmentError(
+			409,
+			`name: this assignment already has answers from ${outcome.students} students, the most your teacher allowed. Check the name you used before, or ask your teacher.`
+		);
 	return {
 		receipt: receiptFor(a, outcome.submission, now, {
 			brief: true,
-			graded: outcome.kind === 'stored' ? results : undefined
+			graded: outcome.kind === 'stored' ? results : undefined,
+			// The same student: its ids are computed already.
+			disguise: outcome.submission.nameKey === key ? d : undefined
 		}),
 		replayed: outcome.kind === 'replayed'
 	};
+}
+
+/** Fills what older submissions lack (see `Store.backfill`): run at start. */
+export function backfill(): Promise<void> {
+	return db().backfill(
+		(a, s) =>
+			Object.entries(s.answers).flatMap(([id, answer]) => {
+				const q = questionById(a, id);
+				if (!q || answer.score >= 1) return [];
+				return wrongParts(q, answer.response, labels).map((w) => ({ questionId: id, ...w }));
+			}),
+		nameKey
+	);
 }

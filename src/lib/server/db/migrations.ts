@@ -42,5 +42,39 @@ export const migrations: { version: number; name: string; sql: string }[] = [
 				UNIQUE (assignment_id, idempotency_key)
 			) STRICT;
 		`
+	},
+	{
+		version: 2,
+		name: 'answer-order secret, per-question scores and wrong answers for the dashboard',
+		sql: `
+			-- Server-side secrets (the key that draws each student's answer order and ids). One row
+			-- per name, created on first use; shared by every process on this database.
+			CREATE TABLE secrets (
+				name TEXT PRIMARY KEY,
+				value BLOB NOT NULL
+			) STRICT;
+
+			-- One row per question of each submission, so the dashboard aggregates in SQL.
+			CREATE TABLE answers (
+				submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+				question_id TEXT NOT NULL,
+				score REAL NOT NULL,
+				PRIMARY KEY (submission_id, question_id)
+			) STRICT, WITHOUT ROWID;
+			INSERT INTO answers (submission_id, question_id, score)
+				SELECT s.id, j.key, json_extract(j.value, '$.score') FROM submissions s, json_each(s.answers) j;
+
+			-- The wrong parts of answers that did not earn full marks ("chose option c", "matched
+			-- A to Y"), for "the most chosen wrong answer". Filled by the server as it stores each
+			-- submission; rows stored before this step are filled at the next start (analysed = 0).
+			CREATE TABLE wrong_answers (
+				submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+				question_id TEXT NOT NULL,
+				wrong_key TEXT NOT NULL,
+				label TEXT NOT NULL
+			) STRICT;
+			CREATE INDEX wrong_answers_by_submission ON wrong_answers (submission_id);
+			ALTER TABLE submissions ADD COLUMN analysed INTEGER NOT NULL DEFAULT 0;
+		`
 	}
 ];

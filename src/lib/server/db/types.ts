@@ -16,6 +16,8 @@ export interface AssignmentSettings {
 	attempts: number;
 	/** When students see the right answers and feedback. */
 	reveal: Reveal;
+	/** How many students (names) may submit; absent in assignments made before the cap existed. */
+	maxStudents?: number;
 }
 
 export interface AssignmentRecord {
@@ -36,6 +38,17 @@ export type NewAssignment = Omit<AssignmentRecord, 'id' | 'closedAt'>;
 
 export interface StoredSubmission extends SubmissionResult {
 	receipt: string;
+	/** The name folded for comparison (`nameKey`): attempts and caps count these. */
+	nameKey: string;
+}
+
+/** One wrong part of an answer that did not earn full marks, as the dashboard tallies it. */
+export interface WrongPart {
+	questionId: string;
+	/** What was chosen, as a key that is the same for the same wrong answer. */
+	key: string;
+	/** The wrong answer in words, for the teacher. */
+	label: string;
 }
 
 export interface NewSubmission {
@@ -47,36 +60,109 @@ export interface NewSubmission {
 	score: number;
 	maxScore: number;
 	answers: Record<string, StoredAnswer>;
+	/** The wrong parts of its answers (see `WrongPart`). */
+	wrong: WrongPart[];
 	submittedAt: string;
 	/** The most attempts this name may have. */
 	maxAttempts: number;
+	/** The most names that may submit to the assignment. */
+	maxStudents: number;
 }
 
 export type SubmitOutcome =
 	| { kind: 'stored'; submission: StoredSubmission }
 	/** The same idempotency key was stored before: this is that submission, not a new one. */
 	| { kind: 'replayed'; submission: StoredSubmission }
-	| { kind: 'no-attempts'; used: number };
+	| { kind: 'no-attempts'; used: number }
+	/** A new name, and the assignment already has `maxStudents` names. */
+	| { kind: 'full'; students: number };
+
+/** What changes when a submission arrives or goes: the dashboard polls this, cheaply. */
+export interface SubmissionSummary {
+	submissions: number;
+	students: number;
+	/** The newest submission's id (0 for none). */
+	lastId: number;
+	/** The mean of every submission's percentage, or null for none. */
+	meanPercent: number | null;
+}
+
+/** A submission as the dashboard lists it: no answers, its score per question. */
+export type ListedSubmission = Omit<StoredSubmission, 'answers'> & {
+	/** question id → score 0..1 (only the questions this student was given) */
+	scores: Record<string, number>;
+};
+
+/** Per question, over each student's first attempt: the sums the item analysis needs. */
+export interface ItemSums {
+	questionId: string;
+	/** Answers (left unanswered counts, as a 0). */
+	n: number;
+	/** Σ item score, Σ rest (total − item), Σ item², Σ rest², Σ item × rest. */
+	sx: number;
+	sy: number;
+	sxx: number;
+	syy: number;
+	sxy: number;
+}
+
+export interface WrongCount {
+	questionId: string;
+	label: string;
+	count: number;
+}
+
+/** One score of a student's latest attempt, for the mastery map. */
+export interface LatestScore {
+	submissionId: number;
+	name: string;
+	questionId: string;
+	score: number;
+}
 
 /**
- * Everything the app asks of its database. SQLite implements it today (`sqlite.ts`); another
- * database can take its place behind the same interface. Records it returns are shared (it may
- * cache them): treat them as read-only.
+ * Everything the app asks of its database. SQLite implements it (`sqlite.ts`); another database
+ * can take its place behind the same interface. Writes are async: they wait for the database's
+ * write lock without holding up other requests, and throw `StoreUnavailable` (503/507) when the
+ * database is busy for too long, full or unwritable — having stored nothing. Records it returns
+ * are shared (it may cache them): treat them as read-only.
  */
 export interface Store {
-	/** Inserts an assignment; returns false (and stores nothing) when the code is taken. */
-	createAssignment(a: NewAssignment): number | null;
+	/** A secret of this database (32 random bytes), created on first use, the same for every process. */
+	secret(name: string): Buffer;
+	/** Inserts an assignment; returns null (and stores nothing) when the code is taken. */
+	createAssignment(a: NewAssignment): Promise<number | null>;
 	assignmentByCode(code: string): AssignmentRecord | undefined;
 	assignmentByTokenHash(hash: Buffer): AssignmentRecord | undefined;
-	setClosed(id: number, closedAt: string | null): void;
+	setClosed(id: number, closedAt: string | null): Promise<void>;
 	/** Deletes the assignment and every submission to it, in one transaction. */
-	deleteAssignment(id: number): void;
-	/** Checks attempts and stores the submission in one transaction. */
-	submit(s: NewSubmission): SubmitOutcome;
+	deleteAssignment(id: number): Promise<void>;
+	/** Checks attempts and the student cap, and stores the submission, in one transaction. */
+	submit(s: NewSubmission): Promise<SubmitOutcome>;
+	/** Deletes one submission of an assignment; false when it has no such submission. */
+	deleteSubmission(assignmentId: number, submissionId: number): Promise<boolean>;
 	attemptsUsed(assignmentId: number, nameKey: string): number;
+	summary(assignmentId: number): SubmissionSummary;
+	/** Submissions in the order they arrived, `limit` of them from `offset`. */
+	submissionsPage(assignmentId: number, offset: number, limit: number): ListedSubmission[];
+	/** Submissions with an id above `afterId`, oldest first (at most `limit`). */
+	submissionsAfter(assignmentId: number, afterId: number, limit: number): ListedSubmission[];
+	itemSums(assignmentId: number): ItemSums[];
+	/** Wrong answers on first attempts, most chosen first (ties: the first seen first). */
+	wrongCounts(assignmentId: number): WrongCount[];
+	latestScores(assignmentId: number): LatestScore[];
+	/** Every submission with its answers (exports, print). */
 	submissions(assignmentId: number): StoredSubmission[];
 	submissionByReceipt(assignmentId: number, receipt: string): StoredSubmission | undefined;
 	submissionByIdempotencyKey(assignmentId: number, key: string): StoredSubmission | undefined;
+	/**
+	 * Fills what submissions stored before the current schema lack (wrong answers), and re-folds
+	 * names whose key `nameKey` now folds differently. Run once at start.
+	 */
+	backfill(
+		wrongOf: (assignment: AssignmentRecord, s: StoredSubmission) => WrongPart[],
+		nameKey: (name: string) => string
+	): Promise<void>;
 	/** How many rows each table holds (for tests and operators). */
 	counts(): { assignments: number; submissions: number };
 	close(): void;

@@ -1,14 +1,24 @@
 import type { SubmissionResult } from '$lib/server/results/types';
 
-/** Characters a spreadsheet may read as the start of a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Characters a spreadsheet may read as the start of a formula (OWASP CSV injection): = + - @,
+ * their full-width forms (＝ ＋ － ＠, which some spreadsheets fold to them), a tab or return,
+ * even behind spaces or invisible characters (zero-width, bidi controls) that a spreadsheet skips.
+ */
+const FORMULA_START = /^[\s\p{Default_Ignorable_Code_Point}]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
+
+/** Control characters no export carries (NUL, ESC…): tab, CR and LF are kept, and quoted. */
+// Matching control characters is the point here.
+// eslint-disable-next-line no-control-regex
+export const exportControls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /**
- * One text cell: a leading formula character is defused with a `'`, then RFC 4180 quoting
- * (double quotes doubled) when the value holds a quote, comma, CR or LF.
+ * One text cell: control characters removed, a leading formula character defused with a `'`,
+ * then RFC 4180 quoting (double quotes doubled) when the value holds a quote, comma, CR or LF.
  */
 export function csvField(value: string): string {
-	const safe = FORMULA_START.test(value) ? `'${value}` : value;
+	const clean = value.replace(exportControls, '');
+	const safe = FORMULA_START.test(clean) ? `'${clean}` : clean;
 	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

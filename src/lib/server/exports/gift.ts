@@ -1,5 +1,6 @@
 import type { ChoiceOption, Question } from '$lib/content';
 import type { ExportLabels } from '$lib/server/results/types';
+import { exportControls } from './csv';
 
 export interface GiftExport {
 	text: string;
@@ -152,5 +153,6 @@ export function toGift(title: string, questions: Question[], labels: ExportLabel
 		if ('reason' in out) skipped.push({ id: q.id, reason: out.reason });
 		else parts.push(`// ${q.id.replace(/[\r\n]+/g, ' ')}\n${out.gift}`);
 	}
-	return { text: parts.join('\n\n') + '\n', skipped };
+	// No NUL, ESC or other control character reaches the file, whatever text was stored.
+	return { text: (parts.join('\n\n') + '\n').replace(exportControls, ''), skipped };
 }

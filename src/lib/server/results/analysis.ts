@@ -83,10 +83,75 @@ export function discriminationGuidance(discrimination: number | null): string {
 	return "Students who did well overall tended to miss this one: check the question's wording and key.";
 }
 
+type Of<T extends Response['type']> = Extract<Response, { type: T }>;
+
+/** One wrong part of an answer: a key that is the same for the same wrong answer, and its words. */
+export interface WrongAnswer {
+	key: string;
+	label: string;
+}
+
+/**
+ * The wrong parts of one answer that earned less than full marks: the wrong option chosen, each
+ * wrong option of a multiple response, each wrong pairing, each event out of place, a typed
+ * answer not accepted. The dashboard counts them to find the most chosen wrong answer.
+ */
+export function wrongParts(
+	q: Question,
+	response: Response | null,
+	labels: ExportLabels
+): WrongAnswer[] {
+	// Left unanswered (null) is no wrong answer to show; a response of another type belongs
+	// to an older version of the question.
+	if (!response || response.type !== q.type) return [];
+	switch (q.type) {
+		case 'single': {
+			const chosen = q.options.find((o) => o.id === (response as Of<'single'>).choice);
+			return chosen && !chosen.correct ? [{ key: chosen.id, label: chosen.text }] : [];
+		}
+		case 'multiple':
+			return q.options
+				.filter((o) => !o.correct && (response as Of<'multiple'>).choices.includes(o.id))
+				.map((o) => ({ key: o.id, label: o.text }));
+		case 'truefalse': {
+			const { answer } = response as Of<'truefalse'>;
+			return answer !== q.answer ? [{ key: String(answer), label: answer ? 'True' : 'False' }] : [];
+		}
+		case 'cloze': {
+			const { text } = response as Of<'cloze'>;
+			const key = normaliseAnswer(text);
+			// A blank is not an answer a teacher can learn from.
+			return key && !q.answers.some((a) => normaliseAnswer(a) === key)
+				? [{ key, label: text.trim() }]
+				: [];
+		}
+		case 'locate': {
+			const { place } = response as Of<'locate'>;
+			return place !== q.answer ? [{ key: place, label: labels.placeName(place) }] : [];
+		}
+		case 'matching': {
+			const { matches } = response as Of<'matching'>;
+			return q.pairs.flatMap((p) => {
+				const given = Object.hasOwn(matches, p.left) ? matches[p.left] : undefined;
+				// Unmatched items are not a wrong pairing; they say nothing about a misconception.
+				return given !== undefined && given !== p.right
+					? [{ key: JSON.stringify([p.left, given]), label: `${p.left} → ${given}` }]
+					: [];
+			});
+		}
+		case 'ordering': {
+			const { order } = response as Of<'ordering'>;
+			return q.events.flatMap((id, i) =>
+				order[i] !== id ? [{ key: id, label: `${labels.eventTitle(id)} in the wrong place` }] : []
+			);
+		}
+	}
+}
+
 /** Counts labelled keys; the first key seen wins a tie (a Map keeps insertion order). */
 class Tally {
 	private counts = new Map<string, { label: string; count: number }>();
-	add(key: string, label: string): void {
+	add({ key, label }: WrongAnswer): void {
 		const entry = this.counts.get(key);
 		if (entry) entry.count += 1;
 		else this.counts.set(key, { label, count: 1 });
@@ -98,64 +163,25 @@ class Tally {
 	}
 }
 
-type Of<T extends Response['type']> = Extract<Response, { type: T }>;
-
-/** Adds the wrong parts of one answer that earned less than full marks. */
-function tallyWrong(
-	q: Question,
-	response: Response | null,
-	labels: ExportLabels,
-	tally: Tally
-): void {
-	// Left unanswered (null) is no wrong answer to show; a response of another type belongs
-	// to an older version of the question.
-	if (!response || response.type !== q.type) return;
-	switch (q.type) {
-		case 'single': {
-			const chosen = q.options.find((o) => o.id === (response as Of<'single'>).choice);
-			if (chosen && !chosen.correct) tally.add(chosen.id, chosen.text);
-			return;
-		}
-		case 'multiple':
-			for (const o of q.options)
-				if (!o.correct && (response as Of<'multiple'>).choices.includes(o.id))
-					tally.add(o.id, o.text);
-			return;
-		case 'truefalse': {
-			const { answer } = response as Of<'truefalse'>;
-			if (answer !== q.answer) tally.add(String(answer), answer ? 'True' : 'False');
-			return;
-		}
-		case 'cloze': {
-			const { text } = response as Of<'cloze'>;
-			const key = normaliseAnswer(text);
-			// A blank is not an answer a teacher can learn from.
-			if (key && !q.answers.some((a) => normaliseAnswer(a) === key)) tally.add(key, text.trim());
-			return;
-		}
-		case 'locate': {
-			const { place } = response as Of<'locate'>;
-			if (place !== q.answer) tally.add(place, labels.placeName(place));
-			return;
-		}
-		case 'matching': {
-			const { matches } = response as Of<'matching'>;
-			for (const p of q.pairs) {
-				const given = Object.hasOwn(matches, p.left) ? matches[p.left] : undefined;
-				// Unmatched items are not a wrong pairing; they say nothing about a misconception.
-				if (given !== undefined && given !== p.right)
-					tally.add(JSON.stringify([p.left, given]), `${p.left} → ${given}`);
-			}
-			return;
-		}
-		case 'ordering': {
-			const { order } = response as Of<'ordering'>;
-			q.events.forEach((id, i) => {
-				if (order[i] !== id) tally.add(id, `${labels.eventTitle(id)} in the wrong place`);
-			});
-			return;
-		}
-	}
+/**
+ * The discrimination index from sums over n answers (x = item score, y = rest of the test),
+ * as the database adds them up: the same value as `discriminationIndex` on the lists.
+ */
+export function discriminationFromSums(s: {
+	n: number;
+	sx: number;
+	sy: number;
+	sxx: number;
+	syy: number;
+	sxy: number;
+}): number | null {
+	const { n } = s;
+	if (n < 3) return null;
+	const vx = s.sxx - (s.sx * s.sx) / n;
+	const vy = s.syy - (s.sy * s.sy) / n;
+	if (vx < 1e-9 || vy < 1e-9) return null;
+	const r = (s.sxy - (s.sx * s.sy) / n) / Math.sqrt(vx * vy);
+	return Math.round(Math.max(-1, Math.min(1, r)) * 1000) / 10 + 0;
 }
 
 /**
@@ -180,7 +206,7 @@ export function analyseItems(
 		);
 		const tally = new Tally();
 		for (const { answer } of taken)
-			if (answer.score < 1) tallyWrong(q, answer.response, labels, tally);
+			if (answer.score < 1) for (const w of wrongParts(q, answer.response, labels)) tally.add(w);
 		return {
 			id: q.id,
 			answered: taken.length,

@@ -1,20 +1,23 @@
 import { error } from '@sveltejs/kit';
 import { lessonsWithContentNotes } from '$lib/content/course.server';
-import { questionsFor, statusOf } from '$lib/server/assignments/service';
-import { db } from '$lib/server/db';
-import { normaliseCode } from '$lib/assignment/code';
-import { limits } from '$lib/server/security';
+import { AssignmentError, questionsFor, statusOf } from '$lib/server/assignments/service';
+import type { AssignmentRecord } from '$lib/server/db';
+import { studentAssignment } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
 export const prerender = false;
 
 /** The assignment's cover: title, due date, rules. The questions come after the student names themself. */
-export const load: PageServerLoad = ({ params, getClientAddress }) => {
-	if (!limits.join.take(getClientAddress()))
-		error(429, 'Too many requests: wait a minute and try again');
-	const code = normaliseCode(params.code);
-	const a = code ? db().assignmentByCode(code) : undefined;
-	if (!a) error(404, 'No assignment has this code. Check it with your teacher.');
+export const load: PageServerLoad = (event) => {
+	let a: AssignmentRecord;
+	try {
+		a = studentAssignment(event.params.code, event);
+	} catch (e) {
+		if (e instanceof AssignmentError && e.status === 404)
+			error(404, 'No assignment has this code. Check it with your teacher.');
+		if (e instanceof AssignmentError) error(e.status, e.message);
+		throw e;
+	}
 	return {
 		code: a.code,
 		title: a.title,
@@ -23,7 +26,10 @@ export const load: PageServerLoad = ({ params, getClientAddress }) => {
 		attempts: a.settings.attempts,
 		reveal: a.settings.reveal,
 		questionCount: a.settings.count ?? a.settings.questionIds.length,
-		// Drawn from lessons that handle violence, sexual violence or detained children.
-		contentNote: questionsFor(a, null, true).some((q) => lessonsWithContentNotes.has(q.lesson))
+		// Questions marked sensitive, or drawn from lessons that handle violence, sexual violence
+		// or detained children: a note comes before any of them.
+		contentNote: questionsFor(a, null, true).some(
+			(q) => q.sensitive || lessonsWithContentNotes.has(q.lesson)
+		)
 	};
 };

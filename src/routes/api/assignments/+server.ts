@@ -10,7 +10,7 @@ export const prerender = false;
 export const POST: RequestHandler = (event) =>
 	api(async () => {
 		limit(limits.create, event);
-		const { code, token } = createAssignment(await readJson(event.request));
+		const { code, token } = await createAssignment(await readJson(event.request));
 		const origin = event.url.origin;
 		return json(
 			{

@@ -1,18 +1,25 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { exportGaps } from '$lib/server/assignments/downloads';
-import { resultsOf } from '$lib/server/assignments/results';
+import { pageSize, resultsOf } from '$lib/server/assignments/results';
 import { db } from '$lib/server/db';
+import { StoreUnavailable } from '$lib/server/db/errors';
 import { teacherPageAssignment as assignmentFor } from '$lib/server/http';
 import { qrPath } from '$lib/server/qr';
 import type { Actions, PageServerLoad } from './$types';
 
 export const prerender = false;
 
+/** `?page=2`: which page of submissions (50 a page), the first when missing or out of range. */
+function pageOf(url: URL): number {
+	const n = Number(url.searchParams.get('page') ?? 1);
+	return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
+}
+
 export const load: PageServerLoad = (event) => {
 	const a = assignmentFor(event);
 	const studentUrl = `${event.url.origin}/a/${a.code}`;
 	return {
-		results: resultsOf(a),
+		results: resultsOf(a, { offset: (pageOf(event.url) - 1) * pageSize }),
 		studentUrl,
 		joinUrl: `${event.url.origin}/join`,
 		qr: qrPath(studentUrl),
@@ -21,20 +28,31 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+/** A write the database could not take (busy, full, read-only): the teacher is told, nothing changed. */
+async function saving(write: () => Promise<unknown>, field: 'error' | 'listError' = 'error') {
+	try {
+		await write();
+		return null;
+	} catch (e) {
+		if (e instanceof StoreUnavailable) return fail(e.status, { [field]: e.message });
+		throw e;
+	}
+}
+
 export const actions: Actions = {
-	close: (event) => {
+	close: async (event) => {
 		const a = assignmentFor(event);
-		db().setClosed(a.id, new Date().toISOString());
-		return { done: 'closed' };
+		return (
+			(await saving(() => db().setClosed(a.id, new Date().toISOString()))) ?? { done: 'closed' }
+		);
 	},
-	reopen: (event) => {
+	reopen: async (event) => {
 		const a = assignmentFor(event);
 		if (a.dueAt && Date.parse(a.dueAt) <= Date.now())
 			return fail(400, {
 				error: 'The due date has passed: reopening would not let students answer.'
 			});
-		db().setClosed(a.id, null);
-		return { done: 'reopened' };
+		return (await saving(() => db().setClosed(a.id, null))) ?? { done: 'reopened' };
 	},
 	delete: async (event) => {
 		const a = assignmentFor(event);
@@ -43,7 +61,26 @@ export const actions: Actions = {
 			return fail(400, {
 				error: `To delete, type the code ${a.code} in the box: this cannot be undone.`
 			});
-		db().deleteAssignment(a.id);
+		const failed = await saving(() => db().deleteAssignment(a.id));
+		if (failed) return failed;
 		redirect(303, `/teach?deleted=${a.code}`);
+	},
+	/** One stray or duplicate submission; the student gets that attempt back. */
+	deleteSubmission: async (event) => {
+		const a = assignmentFor(event);
+		const form = await event.request.formData();
+		const id = Number(form.get('submission'));
+		if (!Number.isInteger(id) || id < 1)
+			return fail(400, { listError: 'submission: say which submission to delete' });
+		let deleted = false;
+		const failed = await saving(async () => {
+			deleted = await db().deleteSubmission(a.id, id);
+		}, 'listError');
+		if (failed) return failed;
+		if (!deleted)
+			return fail(404, {
+				listError: 'That submission is not there any more: it may have been deleted already.'
+			});
+		return { done: 'submission-deleted', name: String(form.get('name') ?? '') };
 	}
 };

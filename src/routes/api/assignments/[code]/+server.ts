@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { nameSchema, parseWith } from '$lib/server/assignments/schema';
 import { AssignmentError, studentView } from '$lib/server/assignments/service';
-import { api, limit, studentAssignment } from '$lib/server/http';
-import { limits } from '$lib/server/security';
+import { api, studentAssignment } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 export const prerender = false;
@@ -13,8 +12,7 @@ export const prerender = false;
  */
 export const GET: RequestHandler = (event) =>
 	api(() => {
-		limit(limits.join, event);
-		const a = studentAssignment(event.params.code);
+		const a = studentAssignment(event.params.code, event);
 		const raw = event.url.searchParams.get('name');
 		let name: string | null = null;
 		if (raw !== null) {

@@ -5,6 +5,7 @@ import type { PageServerLoad } from './$types';
 export const prerender = false;
 
 export const load: PageServerLoad = (event) => ({
-	results: resultsOf(teacherPageAssignment(event)),
+	// Every submission on paper: the cap (1,000 students × 10 attempts) bounds it.
+	results: resultsOf(teacherPageAssignment(event), { limit: 10_000 }),
 	printedAt: new Date().toISOString()
 });

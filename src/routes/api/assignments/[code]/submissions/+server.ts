@@ -1,5 +1,5 @@
 import { submit } from '$lib/server/assignments/service';
-import { api, jsonResponse, limit, readJson, studentCode } from '$lib/server/http';
+import { api, jsonResponse, limit, readJson, studentAssignment } from '$lib/server/http';
 import { limits } from '$lib/server/security';
 import type { RequestHandler } from './$types';
 
@@ -13,9 +13,13 @@ export const prerender = false;
 export const POST: RequestHandler = (event) =>
 	api(async () => {
 		limit(limits.submit, event);
-		const code = studentCode(event.params.code);
+		const { code } = studentAssignment(event.params.code, event);
 		const body = await readJson(event.request);
-		const { receipt, replayed } = submit(code, body, event.request.headers.get('idempotency-key'));
+		const { receipt, replayed } = await submit(
+			code,
+			body,
+			event.request.headers.get('idempotency-key')
+		);
 		return jsonResponse(receipt, {
 			status: 201,
 			headers: {
