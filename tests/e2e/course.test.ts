@@ -212,6 +212,25 @@ describe('the commitments page', () => {
 		await page.context().close();
 	});
 
+	it('shows a content note before the item on sexual violence, and none on a plain item', async () => {
+		const page = await open(b, '/commitments');
+		const item = page.locator('[id="accountability-for-sexual-violence"]');
+		const note = item.getByRole('note');
+		expect(await note.textContent()).toMatch(
+			/^\s*Content note: this item is about sexual violence/
+		);
+		// The note comes before the item's words (its restatement and the quoted phrase).
+		expect(
+			await item.evaluate((el) => {
+				const n = el.querySelector('[role="note"]')!;
+				const words = el.querySelector('.restatement')!;
+				return !!(n.compareDocumentPosition(words) & Node.DOCUMENT_POSITION_FOLLOWING);
+			})
+		).toBe(true);
+		expect(await page.locator('[id="fight-in-iraq-and-syria"] [role="note"]').count()).toBe(0);
+		await page.context().close();
+	});
+
 	it('links each item to its sentence', async () => {
 		const page = await open(b, '/commitments');
 		const first = page.locator('ol.items > li').first();

@@ -48,6 +48,17 @@ describe('sensitive: true and kind: call', () => {
 				/^\/lessons\/glossary\.yaml \[sovereignty\] sensitive: must be true or false, got number 1$/
 		},
 		{
+			name: 'a commitment item marked with something other than true or false',
+			file: '/lessons/commitments.yaml',
+			edit: (t: string) =>
+				t.replace(
+					/(- id: accountability-for-sexual-violence\n[\s\S]*?\n {2})sensitive: true/,
+					'$1sensitive: "yes"'
+				),
+			expected:
+				/^\/lessons\/commitments\.yaml \[accountability-for-sexual-violence\] sensitive: must be true or false, got string "yes"$/
+		},
+		{
 			name: 'an unknown kind of item',
 			file: '/lessons/commitments.yaml',
 			edit: (t: string) =>

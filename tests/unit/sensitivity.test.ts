@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { auditCourse } from '$lib/content/audit';
-import { glossarySubject, questionSubject, topicsOf } from '$lib/content/sensitivity';
+import {
+	commitmentSubject,
+	glossarySubject,
+	questionSubject,
+	topicsOf
+} from '$lib/content/sensitivity';
 import type { Question } from '$lib/content';
 import { validateCourse } from '$lib/content/validate';
 import { readLessonFiles } from './load-files';
@@ -89,6 +94,36 @@ describe('what an item is about', () => {
 			topicsOf(glossarySubject({ term: 'international humanitarian law', short: 'Rules.' }))
 		).toEqual([]);
 	});
+
+	it.each([
+		{
+			name: 'a phrase on sexual violence',
+			c: {
+				phrase: 'including accountability for fighters who have used sexual violence',
+				restatement: 'The ministers say this includes holding these fighters responsible.'
+			},
+			expected: ['sexual violence']
+		},
+		{
+			name: 'a restatement on detainees, whatever the phrase',
+			c: {
+				phrase: 'recognized the importance of finding a comprehensive approach',
+				restatement: 'A broad way of dealing with the situation of detainees.'
+			},
+			expected: ['detention']
+		},
+		{
+			name: 'an item from a sentence on custody that is not about it',
+			c: {
+				phrase: 'in close coordination with the countries of origin',
+				restatement:
+					'The ministers promise to work closely with the countries the fighters come from.'
+			},
+			expected: []
+		}
+	])('a commitment item is about its phrase and restatement: $name', ({ c, expected }) =>
+		expect(topicsOf(commitmentSubject(c))).toEqual(expected)
+	);
 });
 
 describe('the sensitivity mark in the real content', () => {
@@ -102,6 +137,38 @@ describe('the sensitivity mark in the real content', () => {
 		expect(auditCourse(course).problems.map((p) => p.message)).toContain(
 			'/lessons/glossary.yaml [sexual-violence-as-terror] sensitive: is about sexual violence: mark it "sensitive: true" so a content note comes first'
 		);
+	});
+	it('refuses a commitment item on sexual violence without its mark, naming file, id and field', () => {
+		const commitments = real['/lessons/commitments.yaml'].replace(
+			/(id: accountability-for-sexual-violence[\s\S]*?)\n {2}sensitive: true/,
+			'$1'
+		);
+		expect(commitments).not.toBe(real['/lessons/commitments.yaml']);
+		const course = validateCourse({ ...real, '/lessons/commitments.yaml': commitments });
+		expect(
+			course.commitments.find((c) => c.id === 'accountability-for-sexual-violence')
+		).not.toHaveProperty('sensitive');
+		expect(auditCourse(course).problems.map((p) => p.message)).toContain(
+			'/lessons/commitments.yaml [accountability-for-sexual-violence] sensitive: is about sexual violence: mark it "sensitive: true" so a content note comes first'
+		);
+	});
+	it('passes the real content, and marks the commitment items on sexual violence and detention', () => {
+		const course = validateCourse(real);
+		expect(auditCourse(course).problems.filter((p) => p.field === 'sensitive')).toEqual([]);
+		const marked = course.commitments.filter((c) => c.sensitive).map((c) => c.id);
+		for (const id of [
+			'recognize-foreign-fighters-and-families-challenge',
+			'accountability-for-sexual-violence',
+			'appropriate-treatment-of-accused-terrorists',
+			'fair-trials-under-international-law',
+			'urge-humane-treatment-of-detained-fighters',
+			'detainees-in-northeast-syria-grave-concern',
+			'comprehensive-approach-to-detainees'
+		])
+			expect(marked).toContain(id);
+		expect(
+			course.commitments.find((c) => c.id === 'fight-in-iraq-and-syria')?.sensitive
+		).toBeUndefined();
 	});
 	it('marks the entries on sexual violence and detention', () => {
 		const course = validateCourse(real);

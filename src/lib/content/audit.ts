@@ -18,7 +18,7 @@ import {
 	trueShareRange,
 	type Share
 } from './item-writing';
-import { glossarySubject, questionSubject, topicsOf } from './sensitivity';
+import { commitmentSubject, glossarySubject, questionSubject, topicsOf } from './sensitivity';
 import type { Course, Question } from './types';
 
 export const questionsDir = '/lessons/questions';
@@ -38,7 +38,9 @@ export interface Audit {
 	problems: ContentError[];
 }
 
-export function auditCourse(course: Pick<Course, 'questions' | 'glossary' | 'lessons'>): Audit {
+export function auditCourse(
+	course: Pick<Course, 'questions' | 'glossary' | 'lessons'> & Partial<Pick<Course, 'commitments'>>
+): Audit {
 	const problems: ContentError[] = [];
 	const bank = course.questions;
 	const keyLongest = keyLongestShare(bank);
@@ -72,6 +74,18 @@ export function auditCourse(course: Pick<Course, 'questions' | 'glossary' | 'les
 				new ContentError(
 					'/lessons/glossary.yaml',
 					t.id,
+					'sensitive',
+					`is about ${topics.join(' and ')}: mark it "sensitive: true" so a content note comes first`
+				)
+			);
+	}
+	for (const c of course.commitments ?? []) {
+		const topics = topicsOf(commitmentSubject(c));
+		if (topics.length && !c.sensitive)
+			problems.push(
+				new ContentError(
+					'/lessons/commitments.yaml',
+					c.id,
 					'sensitive',
 					`is about ${topics.join(' and ')}: mark it "sensitive: true" so a content note comes first`
 				)

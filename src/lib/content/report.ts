@@ -62,7 +62,8 @@ export function report(course: Course): string {
 		`  choice questions whose key is the longest option: ${formatShare(audit.keyLongest)} (at most ${Math.round(maxKeyLongestShare * 100)}%)`,
 		`  true/false statements that are true: ${formatShare(audit.trueShare)} (${low * 100}–${high * 100}%)`,
 		`  sensitive (content note first): ${count((q) => q.sensitive === true)} questions, ` +
-			`${course.glossary.filter((t) => t.sensitive).length} glossary entries`,
+			`${course.glossary.filter((t) => t.sensitive).length} glossary entries, ` +
+			`${course.commitments.filter((c) => c.sensitive).length} commitment items`,
 		'  by lesson: key longest | true statements | reading grade (Flesch–Kincaid)'
 	);
 	for (const l of audit.lessons) {

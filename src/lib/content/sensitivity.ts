@@ -1,20 +1,21 @@
 /**
- * Which questions and glossary entries are about sexual violence or detention, so that each
- * carries `sensitive: true` and the pages show a content note before it.
+ * Which questions, glossary entries and commitment items are about sexual violence or detention,
+ * so that each carries `sensitive: true` and the pages show a content note before it.
  *
  * The rule reads what the item is about, not every sentence it cites: p7.s1 speaks of sexual
  * violence and of fighters in custody, but a question on its "countries of origin" is about
  * neither. What an item is about is the words a learner meets before answering: a question's
  * prompt, quote (the words of the cited sentence it rests on, so an item built on the sentence on
  * detainees is caught through that sentence's own words), statement, key, pairs and cloze text;
- * a glossary entry's headword and short definition (what the term pop-up shows). Feedback, wrong
+ * a glossary entry's headword and short definition (what the term pop-up shows); a commitment
+ * item's verbatim phrase and restatement (what its card shows). Feedback, wrong
  * options and long definitions are left out, because they name other paragraphs in passing. These words
  * are matched against two short lists of words that only these subjects use in this course;
  * words that touch a subject only in passing, like the "prisoners" that humanitarian law
  * protects, are not listed. An author may mark more (violence against civilians, for instance):
  * the check only refuses a missing mark.
  */
-import type { GlossaryTerm, Question } from './types';
+import type { Commitment, GlossaryTerm, Question } from './types';
 
 export const sensitiveTopics = {
 	'sexual violence': /\b(sexual(ly)?|rape[ds]?|gender-based violence)\b/i,
@@ -59,4 +60,13 @@ export function questionSubject(q: Question): string {
 /** What a glossary entry is about: its headword and short definition (what the pop-up shows). */
 export function glossarySubject(t: Pick<GlossaryTerm, 'term' | 'short'>): string {
 	return [t.term, t.short].join('\n');
+}
+
+/**
+ * What a commitment item is about: its verbatim phrase and its restatement (what the card on
+ * /commitments and on a lesson page shows), not the rest of the sentence it comes from: p7.s1
+ * speaks of fighters in custody, but the item on the countries of origin is not about detention.
+ */
+export function commitmentSubject(c: Pick<Commitment, 'phrase' | 'restatement'>): string {
+	return [c.phrase, c.restatement].join('\n');
 }

@@ -147,6 +147,8 @@ export interface Commitment {
 	restatement: string;
 	/** Glossary ids of the legal principles the text itself names for this item. */
 	principles: string[];
+	/** About sexual violence, detention or violence against civilians: pages show a content note first. */
+	sensitive?: boolean;
 }
 
 export interface RegionGroup {

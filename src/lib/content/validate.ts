@@ -539,7 +539,17 @@ function readGlossary(raw: string, errors: ContentError[]): GlossaryTerm[] {
 function readCommitments(raw: string, errors: ContentError[]): Commitment[] {
 	const file = contentPaths.commitments;
 	return items(loadYaml(raw, file, errors), file, 'items', errors).map((r) => {
-		r.onlyKnown(['id', 'kind', 'by', 'region', 'sentences', 'phrase', 'restatement', 'principles']);
+		r.onlyKnown([
+			'id',
+			'kind',
+			'by',
+			'region',
+			'sentences',
+			'phrase',
+			'restatement',
+			'principles',
+			'sensitive'
+		]);
 		return {
 			id: r.id ?? '',
 			kind: r.oneOf('kind', commitmentKinds),
@@ -551,7 +561,8 @@ function readCommitments(raw: string, errors: ContentError[]): Commitment[] {
 			}) as SentenceId[],
 			phrase: r.string('phrase'),
 			restatement: r.string('restatement', { max: 240 }),
-			principles: r.strings('principles', { optional: true })
+			principles: r.strings('principles', { optional: true }),
+			...(r.boolean('sensitive') ? { sensitive: true } : {})
 		};
 	});
 }
