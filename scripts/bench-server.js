@@ -52,7 +52,7 @@ import { hammer, newTracking } from './bench/load.js';
 import { busyShare, child, fail, waitFor } from './bench/processes.js';
 import { attempts, Classes, maxStudents, Pool } from './bench/students.js';
 import { verify } from './bench/verify.js';
-import { freePort } from './lib/serve-build.js';
+import { freePort, startServer } from './lib/server-process.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
@@ -112,26 +112,28 @@ symlinkSync(nodeModules, join(work, 'node_modules'));
 
 // 1. The server, on a fresh database.
 const dataDir = join(work, 'data');
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
 const profDir = resolve('test-results/bench-server-prof');
 if (cpuProf) mkdirSync(profDir, { recursive: true });
-const server = child(
-	[
+const started = await startServer({
+	// As `npm start` runs it (scripts/start.js).
+	nodeArgs: [
 		...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []),
-		// As `npm start` runs it (scripts/start.js).
-		'--max-semi-space-size=32',
-		'scripts/serve.js'
+		'--max-semi-space-size=32'
 	],
-	{
-		PORT: String(port),
-		HOST: '127.0.0.1',
-		DATA_DIR: dataDir,
-		BUILD_DIR: servedBuild,
-		RATE_LIMIT_SCALE: String(rateLimitScale)
+	dataDir,
+	env: { BUILD_DIR: servedBuild, RATE_LIMIT_SCALE: String(rateLimitScale) }
+}).catch((e) => fail(/** @type {Error} */ (e).message));
+const base = started.baseUrl;
+const server = {
+	proc: started.process,
+	log: started.log,
+	/** Stops the server; false if it had already exited. */
+	stop: async () => {
+		const running = started.process.exitCode === null && started.process.signalCode === null;
+		await started.stop();
+		return running;
 	}
-);
-await waitFor(base, server);
+};
 
 /**
  * Awaits what the server is asked before a run, or stops it and fails with the server's output.

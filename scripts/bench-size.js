@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/e2e/browser.js';
-import { serveBuild } from './lib/serve-build.js';
+import { startServer } from './lib/server-process.js';
 
 const pages = process.argv.slice(2).filter((a) => a.startsWith('/'));
 if (!pages.length)
@@ -21,7 +21,9 @@ if (!pages.length)
 		'/teach/:token'
 	);
 
-const { base, stop } = await serveBuild();
+// A database of its own, so a measurement never writes to ./data.
+const server = await startServer();
+const base = server.baseUrl;
 
 if (pages.some((p) => p.includes(':code') || p.includes(':token'))) {
 	const response = await fetch(`${base}/api/assignments`, {
@@ -59,7 +61,7 @@ try {
 	}
 } finally {
 	await browser.close();
-	stop();
+	await server.stop();
 }
 
 if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { launchBrowser } from '../tests/e2e/browser.js';
-import { serveBuild } from './lib/serve-build.js';
+import { startServer } from './lib/server-process.js';
 
 const runs = 5;
 const { regions } = parse(readFileSync('lessons/regions.yaml', 'utf8'));
@@ -25,7 +25,9 @@ const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (/** @type {number[]} */ xs) =>
 	[...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const { base, stop } = await serveBuild();
+// A database of its own, so a measurement never writes to ./data.
+const server = await startServer();
+const base = server.baseUrl;
 const browser = await launchBrowser();
 try {
 	console.log(
@@ -60,5 +62,5 @@ try {
 	}
 } finally {
 	await browser.close();
-	stop();
+	await server.stop();
 }

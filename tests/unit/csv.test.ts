@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, resultsCsv } from '$lib/server/exports/csv';
-import type { StoredAnswer, SubmissionResult } from '$lib/server/results/types';
+import type { StoredAnswer, SubmissionResult } from '$lib/assignment/results';
 
 const answer = (score: number): StoredAnswer => ({
 	score,

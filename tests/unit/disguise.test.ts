@@ -3,48 +3,22 @@ import type { Question } from '$lib/content';
 import type { Response } from '$lib/quiz/responses';
 import { grade } from '$lib/quiz/grade';
 import { Disguise } from '$lib/server/assignments/disguise';
+import { opt, questionsOfEachType } from '../fixtures/questions';
 
 const secret = Buffer.alloc(32, 7);
-const base = {
-	lesson: 'l',
-	bloom: 'remember' as const,
-	difficulty: 1 as const,
-	sentences: [] as Question['sentences'],
-	quote: 'q',
-	commitments: [] as string[]
-} satisfies Partial<Question>;
-const single: Question = {
-	...base,
-	id: 'ws-single-x',
-	type: 'single',
-	prompt: 'Pick',
-	options: ['a', 'b', 'c', 'd'].map((id) => ({
-		id,
-		text: `Option ${id}`,
-		correct: id === 'a',
-		feedback: 'f'
-	}))
-};
-const ordering: Question = {
-	...base,
-	id: 'ord',
-	type: 'ordering',
-	prompt: 'Order',
-	events: ['mosul-falls-2014', 'raqqa-liberated-2017', 'baghuz-2019'],
-	feedback: { correct: 'y', incorrect: 'n' }
-};
-const locate: Question = {
-	...base,
-	id: 'ws-locate-ndjamena',
-	type: 'locate',
-	prompt: 'Where',
-	region: 'west-africa-sahel',
-	answer: 'ndjamena',
-	options: [
-		{ place: 'ndjamena', feedback: 'y' },
-		{ place: 'niamey', feedback: 'n' }
-	]
-};
+const { ordering, locate, single } = questionsOfEachType({
+	single: { id: 'ws-single-x', options: ['a', 'b', 'c', 'd'].map((id) => opt(id, id === 'a')) },
+	ordering: { id: 'ord', events: ['mosul-falls-2014', 'raqqa-liberated-2017', 'baghuz-2019'] },
+	locate: {
+		id: 'ws-locate-ndjamena',
+		region: 'west-africa-sahel',
+		answer: 'ndjamena',
+		options: [
+			{ place: 'ndjamena', feedback: 'y' },
+			{ place: 'niamey', feedback: 'n' }
+		]
+	}
+});
 
 describe('Disguise (issue 10.2)', () => {
 	const d = new Disguise(secret, '1:ACDEFG:ann');

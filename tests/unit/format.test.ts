@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citation } from '$lib/reader/text-context';
-import { confidenceLabel, formatDate } from '$lib/ui/format';
+import { confidenceLabel, formatDate, formatDateTime } from '$lib/ui/format';
 
 describe('formatDate', () => {
 	it.each([
@@ -8,9 +8,37 @@ describe('formatDate', () => {
 		{ iso: '2019-02-06', precision: 'day' as const, expected: '6 February 2019' },
 		{ iso: '2015-05', precision: 'month' as const, expected: 'May 2015' },
 		{ iso: '2014-12-03', precision: 'month' as const, expected: 'December 2014' },
+		{ iso: '2020-06', precision: 'day' as const, expected: 'June 2020' },
+		{ iso: '2020-02-31', precision: 'day' as const, expected: '2020-02-31' },
 		{ iso: 'soon', precision: 'day' as const, expected: 'soon' }
 	])('$iso ($precision) → $expected', ({ iso, precision, expected }) => {
 		expect(formatDate(iso, precision)).toBe(expected);
+	});
+});
+
+describe('formatDateTime', () => {
+	it.each([
+		{
+			iso: '2026-06-04T14:05:00Z',
+			zone: 'UTC',
+			locale: undefined,
+			expected: '4 Jun 2026, 14:05 UTC'
+		},
+		{
+			iso: '2026-06-04T23:30:00Z',
+			zone: 'UTC',
+			locale: undefined,
+			expected: '4 Jun 2026, 23:30 UTC'
+		},
+		{
+			iso: '2026-06-04T14:05:00Z',
+			zone: 'UTC',
+			locale: 'en-US',
+			expected: 'Jun 4, 2026, 02:05 PM UTC'
+		},
+		{ iso: 'later', zone: 'UTC', locale: undefined, expected: 'later' }
+	])('$iso in $zone ($locale) → $expected', ({ iso, zone, locale, expected }) => {
+		expect(formatDateTime(iso, zone, locale)).toBe(expected);
 	});
 });
 

@@ -2,7 +2,8 @@ import { grade } from '$lib/quiz/grade';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '$lib/content';
 import { giftEscape, giftWeight, toGift } from '$lib/server/exports/gift';
-import type { ExportLabels } from '$lib/server/results/types';
+import type { ExportLabels } from '$lib/server/exports/labels';
+import { opt, questionsOfEachType } from '../fixtures/questions';
 
 /*
  * A small reader that follows Moodle's qformat_gift::readquestion step by step (escaped
@@ -135,82 +136,36 @@ function readGift(text: string): Read[] {
 	return out;
 }
 
-const base = {
-	lesson: 'x',
-	bloom: 'remember' as const,
-	difficulty: 1 as const,
-	prompt: 'Which?',
-	sentences: ['p3.s4' as const],
-	quote: 'q',
-	commitments: [] as string[]
-};
-const opt = (id: string, correct: boolean) => ({
-	id,
-	text: `text ${id}`,
-	correct,
-	feedback: `fb ${id}`
+const { single, multiple, truefalse, ordering, matching, cloze, locate } = questionsOfEachType({
+	base: { prompt: 'Which?' },
+	truefalse: {
+		prompt: 'True or false?',
+		statement: 'The text names the camp.',
+		feedback: { correct: 'Right.', incorrect: 'Not so.' },
+		why: 'It only says "northeast Syria".'
+	},
+	ordering: { events: ['e1', 'e2', 'e3'] },
+	matching: {
+		prompt: 'Match them.',
+		pairs: [
+			{ left: 'L1', right: 'R1', feedback: 'f1.' },
+			{ left: 'L2', right: 'R2', feedback: 'f2.' },
+			{ left: 'L3', right: 'R2', feedback: '' }
+		]
+	},
+	cloze: {
+		prompt: 'Fill in the missing words.',
+		answers: ['prior consent', 'consent'],
+		feedback: { correct: 'Yes.', incorrect: 'No.' }
+	},
+	locate: {
+		prompt: 'Where?',
+		options: [
+			{ place: 'raqqa', feedback: 'not raqqa' },
+			{ place: 'baghuz', feedback: 'right place' }
+		]
+	}
 });
-const single: Question = {
-	...base,
-	id: 'q-single',
-	type: 'single',
-	options: [opt('a', false), opt('b', true), opt('c', false)]
-};
-const multiple: Question = {
-	...base,
-	id: 'q-multi',
-	type: 'multiple',
-	options: [opt('a', true), opt('b', true), opt('c', false), opt('d', false)]
-};
-const truefalse: Question = {
-	...base,
-	id: 'q-tf',
-	type: 'truefalse',
-	prompt: 'True or false?',
-	statement: 'The text names the camp.',
-	answer: false,
-	feedback: { correct: 'Right.', incorrect: 'Not so.' },
-	why: 'It only says "northeast Syria".'
-};
-const ordering: Question = {
-	...base,
-	id: 'q-order',
-	type: 'ordering',
-	events: ['e1', 'e2', 'e3'],
-	feedback: { correct: 'in order', incorrect: 'not in order' }
-};
-const matching: Question = {
-	...base,
-	id: 'q-match',
-	type: 'matching',
-	prompt: 'Match them.',
-	pairs: [
-		{ left: 'L1', right: 'R1', feedback: 'f1.' },
-		{ left: 'L2', right: 'R2', feedback: 'f2.' },
-		{ left: 'L3', right: 'R2', feedback: '' }
-	]
-};
-const cloze: Question = {
-	...base,
-	id: 'q-cloze',
-	type: 'cloze',
-	prompt: 'Fill in the missing words.',
-	text: 'upon the request and ___ of the countries concerned',
-	answers: ['prior consent', 'consent'],
-	feedback: { correct: 'Yes.', incorrect: 'No.' }
-};
-const locate: Question = {
-	...base,
-	id: 'q-locate',
-	type: 'locate',
-	prompt: 'Where?',
-	region: 'iraq-syria',
-	answer: 'baghuz',
-	options: [
-		{ place: 'raqqa', feedback: 'not raqqa' },
-		{ place: 'baghuz', feedback: 'right place' }
-	]
-};
 const places: Record<string, string> = { baghuz: 'Al-Baghuz Fawqani', raqqa: 'Raqqa' };
 const labels: ExportLabels = {
 	placeName: (id) => places[id] ?? id,

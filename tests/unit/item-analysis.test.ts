@@ -7,78 +7,14 @@ import {
 	discriminationIndex,
 	facilityGuidance,
 	facilityIndex
-} from '$lib/server/results/analysis';
-import type { ExportLabels, StoredAnswer, SubmissionResult } from '$lib/server/results/types';
+} from '$lib/server/item-analysis';
+import type { StoredAnswer, SubmissionResult } from '$lib/assignment/results';
+import type { ExportLabels } from '$lib/server/exports/labels';
+import { questionsOfEachType } from '../fixtures/questions';
 
-const base = {
-	lesson: 'x',
-	bloom: 'remember' as const,
-	difficulty: 1 as const,
-	prompt: 'p',
-	sentences: ['p3.s4' as const],
-	quote: 'q',
-	commitments: [] as string[]
-};
-const opt = (id: string, correct: boolean) => ({
-	id,
-	text: `text ${id}`,
-	correct,
-	feedback: `fb ${id}`
+const { single, multiple, truefalse, ordering, matching, cloze, locate } = questionsOfEachType({
+	cloze: { answers: ['prior consent', 'consent beforehand'] }
 });
-const single: Question = {
-	...base,
-	id: 'q-single',
-	type: 'single',
-	options: [opt('a', false), opt('b', true), opt('c', false)]
-};
-const multiple: Question = {
-	...base,
-	id: 'q-multi',
-	type: 'multiple',
-	options: [opt('a', true), opt('b', true), opt('c', false), opt('d', false)]
-};
-const truefalse: Question = {
-	...base,
-	id: 'q-tf',
-	type: 'truefalse',
-	statement: 's',
-	answer: false,
-	feedback: { correct: 'yes', incorrect: 'no' },
-	why: 'because'
-};
-const ordering: Question = {
-	...base,
-	id: 'q-order',
-	type: 'ordering',
-	events: ['e1', 'e2', 'e3', 'e4'],
-	feedback: { correct: 'in order', incorrect: 'not in order' }
-};
-const matching: Question = {
-	...base,
-	id: 'q-match',
-	type: 'matching',
-	pairs: [1, 2, 3, 4].map((i) => ({ left: `L${i}`, right: `R${i}`, feedback: `f${i}` }))
-};
-const cloze: Question = {
-	...base,
-	id: 'q-cloze',
-	type: 'cloze',
-	text: 'upon the request and ___ of the countries concerned',
-	answers: ['prior consent', 'consent beforehand'],
-	feedback: { correct: 'yes', incorrect: 'no' }
-};
-const locate: Question = {
-	...base,
-	id: 'q-locate',
-	type: 'locate',
-	region: 'iraq-syria',
-	answer: 'baghuz',
-	options: [
-		{ place: 'baghuz', feedback: 'right place' },
-		{ place: 'raqqa', feedback: 'not raqqa' },
-		{ place: 'mosul', feedback: 'not mosul' }
-	]
-};
 
 const places: Record<string, string> = { baghuz: 'Baghuz', raqqa: 'Raqqa', mosul: 'Mosul' };
 const labels: ExportLabels = {

@@ -4,81 +4,35 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '$lib/content';
 import { grade } from '$lib/quiz/grade';
 import { safeId, toQtiPackage, xmlEscape } from '$lib/server/exports/qti';
-import type { ExportLabels } from '$lib/server/results/types';
+import type { ExportLabels } from '$lib/server/exports/labels';
+import { opt, questionsOfEachType } from '../fixtures/questions';
 
-const base = {
-	lesson: 'x',
-	bloom: 'remember' as const,
-	difficulty: 1 as const,
-	prompt: 'Which?',
-	sentences: ['p3.s4' as const],
-	quote: 'q',
-	commitments: [] as string[]
-};
-const opt = (id: string, correct: boolean) => ({
-	id,
-	text: `text ${id}`,
-	correct,
-	feedback: `fb ${id}`
+const { single, multiple, truefalse, ordering, matching, cloze, locate } = questionsOfEachType({
+	base: { prompt: 'Which?' },
+	truefalse: {
+		statement: 'The text names the camp.',
+		feedback: { correct: 'Right.', incorrect: 'Not so.' },
+		why: 'Because.'
+	},
+	matching: {
+		pairs: [
+			{ left: 'L one', right: 'R one', feedback: 'f1' },
+			{ left: 'L two', right: 'R shared', feedback: 'f2' },
+			{ left: 'L three', right: 'R shared', feedback: 'f3' },
+			{ left: 'L four', right: 'R four', feedback: 'f4' }
+		]
+	},
+	cloze: {
+		answers: ['prior consent', 'Prior Consent', 'consent beforehand'],
+		feedback: { correct: 'Yes.', incorrect: 'No.' }
+	},
+	locate: {
+		options: [
+			{ place: 'raqqa', feedback: 'not raqqa' },
+			{ place: 'baghuz', feedback: 'right place' }
+		]
+	}
 });
-const single: Question = {
-	...base,
-	id: 'q-single',
-	type: 'single',
-	options: [opt('a', false), opt('b', true), opt('c', false)]
-};
-const multiple: Question = {
-	...base,
-	id: 'q-multi',
-	type: 'multiple',
-	options: [opt('a', true), opt('b', true), opt('c', false), opt('d', false)]
-};
-const truefalse: Question = {
-	...base,
-	id: 'q-tf',
-	type: 'truefalse',
-	statement: 'The text names the camp.',
-	answer: false,
-	feedback: { correct: 'Right.', incorrect: 'Not so.' },
-	why: 'Because.'
-};
-const ordering: Question = {
-	...base,
-	id: 'q-order',
-	type: 'ordering',
-	events: ['e1', 'e2', 'e3', 'e4'],
-	feedback: { correct: 'in order', incorrect: 'not in order' }
-};
-const matching: Question = {
-	...base,
-	id: 'q-match',
-	type: 'matching',
-	pairs: [
-		{ left: 'L one', right: 'R one', feedback: 'f1' },
-		{ left: 'L two', right: 'R shared', feedback: 'f2' },
-		{ left: 'L three', right: 'R shared', feedback: 'f3' },
-		{ left: 'L four', right: 'R four', feedback: 'f4' }
-	]
-};
-const cloze: Question = {
-	...base,
-	id: 'q-cloze',
-	type: 'cloze',
-	text: 'upon the request and ___ of the countries concerned',
-	answers: ['prior consent', 'Prior Consent', 'consent beforehand'],
-	feedback: { correct: 'Yes.', incorrect: 'No.' }
-};
-const locate: Question = {
-	...base,
-	id: 'q-locate',
-	type: 'locate',
-	region: 'iraq-syria',
-	answer: 'baghuz',
-	options: [
-		{ place: 'raqqa', feedback: 'not raqqa' },
-		{ place: 'baghuz', feedback: 'right place' }
-	]
-};
 const all = [single, multiple, truefalse, ordering, matching, cloze, locate];
 
 const places: Record<string, string> = { baghuz: 'Al-Baghuz Fawqani', raqqa: 'Raqqa' };

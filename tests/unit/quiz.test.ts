@@ -3,82 +3,11 @@ import type { Question } from '$lib/content';
 import { grade, normaliseAnswer } from '$lib/quiz/grade';
 import { parseResponse, type Response } from '$lib/quiz/responses';
 import { seededShuffle } from '$lib/quiz/shuffle';
+import { questionsOfEachType } from '../fixtures/questions';
 
-const base = {
-	lesson: 'x',
-	bloom: 'remember' as const,
-	difficulty: 1 as const,
-	prompt: 'p',
-	sentences: ['p3.s4' as const],
-	quote: 'at the request of the Government of Iraq',
-	commitments: [] as string[]
-};
-const opt = (id: string, correct: boolean) => ({
-	id,
-	text: `text ${id}`,
-	correct,
-	feedback: `fb ${id}`
+const { single, multiple, truefalse, ordering, matching, cloze, locate } = questionsOfEachType({
+	base: { quote: 'at the request of the Government of Iraq' }
 });
-
-const single: Question = {
-	...base,
-	id: 'q-single',
-	type: 'single',
-	options: [opt('a', false), opt('b', true), opt('c', false)]
-};
-const multiple: Question = {
-	...base,
-	id: 'q-multi',
-	type: 'multiple',
-	options: [opt('a', true), opt('b', true), opt('c', false), opt('d', false)]
-};
-const truefalse: Question = {
-	...base,
-	id: 'q-tf',
-	type: 'truefalse',
-	statement: 's',
-	answer: false,
-	feedback: { correct: 'yes', incorrect: 'no' },
-	why: 'because'
-};
-const ordering: Question = {
-	...base,
-	id: 'q-order',
-	type: 'ordering',
-	events: ['e1', 'e2', 'e3', 'e4'],
-	feedback: { correct: 'in order', incorrect: 'not in order' }
-};
-const matching: Question = {
-	...base,
-	id: 'q-match',
-	type: 'matching',
-	pairs: [
-		{ left: 'L1', right: 'R1', feedback: 'f1' },
-		{ left: 'L2', right: 'R2', feedback: 'f2' },
-		{ left: 'L3', right: 'R3', feedback: 'f3' },
-		{ left: 'L4', right: 'R4', feedback: 'f4' }
-	]
-};
-const cloze: Question = {
-	...base,
-	id: 'q-cloze',
-	type: 'cloze',
-	text: 'upon the request and ___ of the countries concerned',
-	answers: ['prior consent'],
-	feedback: { correct: 'yes', incorrect: 'no' }
-};
-const locate: Question = {
-	...base,
-	id: 'q-locate',
-	type: 'locate',
-	region: 'iraq-syria',
-	answer: 'baghuz',
-	options: [
-		{ place: 'baghuz', feedback: 'right place' },
-		{ place: 'raqqa', feedback: 'not raqqa' },
-		{ place: 'mosul', feedback: 'not mosul' }
-	]
-};
 
 describe('grade', () => {
 	it.each<{ name: string; q: Question; r: Response; score: number; feedback?: string[] }>([

@@ -6,7 +6,7 @@ import {
 	migrateEntries,
 	parseReviewFile,
 	type ReviewEntry
-} from '$lib/review/progress-file';
+} from '$lib/review/backup-file';
 import { review } from '$lib/review/schedule';
 import { fixture, readLessonFiles } from './load-files';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '$lib/content';
 import { QuizSession } from '$lib/quiz/session.svelte';
-import { makeReviewFile, parseReviewFile } from '$lib/review/progress-file';
+import { makeReviewFile, parseReviewFile } from '$lib/review/backup-file';
 import { review } from '$lib/review/schedule';
 
 const known = new Set(['q1', 'q2']);

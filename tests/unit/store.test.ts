@@ -7,7 +7,7 @@ import { storeError, StoreUnavailable } from '$lib/server/db/errors';
 import { migrations } from '$lib/server/db/migrations';
 import { openSqlite } from '$lib/server/db/sqlite';
 import type { NewAssignment, NewSubmission } from '$lib/server/db/types';
-import { discriminationFromSums, discriminationIndex } from '$lib/server/results/analysis';
+import { discriminationFromSums, discriminationIndex } from '$lib/server/item-analysis';
 
 const assignment = (code: string): NewAssignment => ({
 	code,

@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+import { StoredValue, validEntries, validItems } from '$lib/persisted/stored-value';
 import type { Response } from '$lib/quiz/responses';
 
 /**
@@ -13,8 +15,6 @@ export interface SavedAssignment {
 	receipts: string[];
 }
 
-const storageKey = (code: string) => `course.assignment.${code}.v1`;
-
 /**
  * A new idempotency key: 128 random bits, base64url. `crypto.getRandomValues` exists in every
  * context; `crypto.randomUUID` only in secure ones (https, localhost), and a class reaches the
@@ -28,31 +28,32 @@ export function newKey(): string {
 		.replace(/=+$/, '');
 }
 
+/** An answer in progress; the server checks it in full against its question on submit. */
+const answerInProgress = v.pipe(
+	v.looseObject({ type: v.string() }),
+	v.transform((response) => response as unknown as Response)
+);
+
+/** What a device saved: without a name it is nothing; any other part that is damaged starts afresh. */
+const savedSchema = v.object({
+	name: v.string(),
+	answers: v.fallback(validEntries(answerInProgress), {}),
+	key: v.fallback(v.string(), newKey),
+	receipts: v.fallback(validItems(v.string()), [])
+});
+
+const stored = (code: string) =>
+	new StoredValue<SavedAssignment | null>(`course.assignment.${code}.v1`, savedSchema, () => null);
+
 export function loadSaved(code: string): SavedAssignment | null {
-	try {
-		const raw = JSON.parse(localStorage.getItem(storageKey(code)) ?? 'null');
-		if (!raw || typeof raw.name !== 'string') return null;
-		return {
-			name: raw.name,
-			answers: raw.answers && typeof raw.answers === 'object' ? raw.answers : {},
-			key: typeof raw.key === 'string' ? raw.key : newKey(),
-			receipts: Array.isArray(raw.receipts)
-				? raw.receipts.filter((r: unknown) => typeof r === 'string')
-				: []
-		};
-	} catch {
-		return null;
-	}
+	return stored(code).read();
 }
 
+/** Storage full or blocked: the answers stay on the page, only resuming is lost. */
 export function save(code: string, saved: SavedAssignment): void {
-	try {
-		localStorage.setItem(storageKey(code), JSON.stringify(saved));
-	} catch {
-		// Storage full or blocked: the answers stay on the page, only resuming is lost.
-	}
+	stored(code).write(saved);
 }
 
 export function forgetSaved(code: string): void {
-	localStorage.removeItem(storageKey(code));
+	stored(code).remove();
 }

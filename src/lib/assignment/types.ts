@@ -2,7 +2,9 @@ import type { MapRegion, Place, Question } from '$lib/content';
 import type { Graded } from '$lib/quiz/grade';
 import type { PublicQuestion } from '$lib/quiz/public';
 
-export type Reveal = 'immediately' | 'after-due' | 'never';
+/** When students see the right answers and feedback. */
+export const reveals = ['immediately', 'after-due', 'never'] as const;
+export type Reveal = (typeof reveals)[number];
 export type Status = 'open' | 'closed' | 'past-due';
 
 /** What a student's page receives: the assignment with no answer in it. */
@@ -45,4 +47,10 @@ export interface SubmissionReceipt {
 	/** When results will be shown (after-due), if not yet. */
 	revealAt: string | null;
 	results?: RevealedResult[];
+}
+
+/** A QR code as one SVG path over a grid of `size` modules (drawn by the page, never as HTML). */
+export interface QrPath {
+	size: number;
+	path: string;
 }

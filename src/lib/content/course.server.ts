@@ -1,5 +1,6 @@
 import { validateCourse } from './validate';
-import type { Course, FactCard } from './types';
+import type { QuizData, VizData } from './bundles';
+import type { Course, FactCard, Question } from './types';
 
 /**
  * The whole course, read from lessons/ and validated once when this module loads. A broken
@@ -32,7 +33,7 @@ export function lessonBySlug(slug: string) {
 }
 
 /** Everything the timeline and the maps draw, with the text of the sentences they cite. */
-export function vizData(): import('$lib/viz/types').VizData {
+export function vizData(): VizData {
 	const cited = new Set([
 		...course.events.flatMap((e) => e.sentences),
 		...course.regions.flatMap((r) => r.areas.flatMap((a) => a.sentences))
@@ -52,9 +53,7 @@ export function vizData(): import('$lib/viz/types').VizData {
 }
 
 /** A quiz's questions with what they refer to: event titles, places and maps, item restatements. */
-export function quizData(
-	questions: import('./types').Question[]
-): import('$lib/quiz/QuizData').QuizData {
+export function quizData(questions: Question[]): QuizData {
 	const eventIds = new Set(questions.flatMap((q) => (q.type === 'ordering' ? q.events : [])));
 	const regionIds = new Set(questions.flatMap((q) => (q.type === 'locate' ? [q.region] : [])));
 	return {

@@ -1,14 +1,20 @@
+import * as v from 'valibot';
+import { parseStored, validEntries } from '$lib/persisted/stored-value';
+
 /** The learner's course progress, kept in the browser. Pure helpers; storage is in progress.svelte.ts. */
 
-export interface ProgressData {
-	version: 1;
+/** Progress as stored under `communique-course:progress`; a value that is not text is dropped. */
+export const progressSchema = v.object({
+	version: v.literal(1),
 	/** slug → ISO time the lesson was first opened */
-	started: Record<string, string>;
+	started: validEntries(v.string()),
 	/** slug → ISO time the learner marked it done */
-	done: Record<string, string>;
+	done: validEntries(v.string()),
 	/** the lesson opened most recently */
-	last: string | null;
-}
+	last: v.fallback(v.nullable(v.string()), null)
+});
+
+export type ProgressData = v.InferOutput<typeof progressSchema>;
 
 export type LessonStatus = 'not-started' | 'started' | 'done';
 
@@ -18,25 +24,7 @@ export function emptyProgress(): ProgressData {
 
 /** Reads stored progress; anything unreadable or foreign counts as no progress rather than a crash. */
 export function parseProgress(raw: string | null): ProgressData {
-	if (!raw) return emptyProgress();
-	try {
-		const value = JSON.parse(raw);
-		if (value?.version !== 1 || typeof value.started !== 'object' || typeof value.done !== 'object')
-			return emptyProgress();
-		return {
-			version: 1,
-			started: stringRecord(value.started),
-			done: stringRecord(value.done),
-			last: typeof value.last === 'string' ? value.last : null
-		};
-	} catch {
-		return emptyProgress();
-	}
-}
-
-function stringRecord(value: unknown): Record<string, string> {
-	if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
-	return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string'));
+	return parseStored(raw, progressSchema, emptyProgress);
 }
 
 export function lessonStatus(progress: ProgressData, slug: string): LessonStatus {

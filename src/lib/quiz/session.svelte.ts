@@ -3,6 +3,16 @@ import { grade, type Graded } from './grade';
 import type { Response } from './responses';
 import { seededShuffle } from './shuffle';
 
+/** What a runner reports when the learner checks an answer (the route decides what to do with it). */
+export interface AnsweredQuestion {
+	questionId: string;
+	/** Between 0 and 1, as `grade()` gives it. */
+	score: number;
+	correct: boolean;
+	/** The learner ticked "I was unsure". */
+	unsure: boolean;
+}
+
 /** One run through a set of questions: answers, grades, and the summary at the end. */
 export class QuizSession {
 	questions: Question[];

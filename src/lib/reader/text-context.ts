@@ -1,6 +1,5 @@
 import { createContext } from 'svelte';
-import type { FactCard } from '$lib/content';
-import type { VizData } from '$lib/viz/types';
+import type { FactCard, VizData } from '$lib/content';
 
 /** The slice of the course a page needs to draw quotes, terms and fact callouts. */
 export interface TextContext {

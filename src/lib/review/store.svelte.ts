@@ -1,37 +1,55 @@
-import { browser } from '$app/environment';
+import * as v from 'valibot';
+import { Persisted } from '$lib/persisted/persisted.svelte';
+import { validEntries } from '$lib/persisted/stored-value';
+import type { AnsweredQuestion } from '$lib/quiz/session.svelte';
 import {
 	makeReviewFile,
 	migrateEntries,
 	parseReviewFile,
+	reviewEntrySchema,
 	type RetiredQuestions,
 	type ReviewEntry
-} from './progress-file';
+} from './backup-file';
 import { isDue, mastery, review, type Mastery, type Outcome } from './schedule';
 
-const storageKey = 'communique-course:review';
+/** The schedule as this browser keeps it; an entry that cannot be scheduled is dropped. */
+const scheduleSchema = v.object({
+	version: v.literal(1),
+	entries: validEntries(reviewEntrySchema)
+});
+const emptySchedule = (): v.InferOutput<typeof scheduleSchema> => ({ version: 1, entries: {} });
 
 /** The learner's review schedule, kept in this browser (no account). */
 class ReviewStore {
-	entries: Record<string, ReviewEntry> = $state({});
-	loaded = $state(false);
+	#saved = new Persisted('communique-course:review', scheduleSchema, emptySchedule);
+
+	get entries(): Record<string, ReviewEntry> {
+		return this.#saved.current.entries;
+	}
+
+	set entries(entries: Record<string, ReviewEntry>) {
+		this.#saved.current = { version: 1, entries };
+	}
+
+	/** False until the browser's copy is read: the prerendered page knows nothing of it. */
+	get loaded(): boolean {
+		return this.#saved.loaded;
+	}
 
 	load(): void {
-		if (!browser || this.loaded) return;
-		try {
-			const raw = localStorage.getItem(storageKey);
-			const parsed = raw ? JSON.parse(raw) : null;
-			this.entries = parsed?.version === 1 && parsed.entries ? parsed.entries : {};
-		} catch {
-			this.entries = {};
-		}
-		this.loaded = true;
+		this.#saved.load();
 	}
 
 	record(questionId: string, score: number, outcome: Outcome, now = new Date()): void {
 		this.load();
 		const card = review(this.entries[questionId]?.card, now, outcome);
 		this.entries[questionId] = { card, lastScore: score, lastAnswered: now.toISOString() };
-		this.save();
+		this.#saved.save();
+	}
+
+	/** What a quiz runner reports (its `onanswered`), scheduled. */
+	recordAnswer({ questionId, score, correct, unsure }: AnsweredQuestion): void {
+		this.record(questionId, score, { correct, unsure });
 	}
 
 	due(now = new Date()): string[] {
@@ -65,29 +83,18 @@ class ReviewStore {
 		this.load();
 		if (!Object.keys(this.entries).some((id) => retired.has(id))) return;
 		this.entries = migrateEntries(this.entries, known, retired);
-		this.save();
 	}
 
-	/** Replaces progress with a file's, or changes nothing and says why. */
+	/** Replaces the schedule with a backup file's, or changes nothing and says why. */
 	importText(text: string, known: Set<string>, retired?: RetiredQuestions): string | null {
 		const parsed = parseReviewFile(text, known, retired);
 		if (!parsed.ok) return parsed.error;
 		this.entries = parsed.file.entries;
-		this.save();
 		return null;
 	}
 
 	reset(): void {
 		this.entries = {};
-		this.save();
-	}
-
-	private save(): void {
-		try {
-			localStorage.setItem(storageKey, JSON.stringify({ version: 1, entries: this.entries }));
-		} catch {
-			// storage blocked or full: keep this visit's progress in memory
-		}
 	}
 }
 

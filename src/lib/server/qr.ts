@@ -1,10 +1,5 @@
 import QRCode from 'qrcode';
-
-/** A QR code as one SVG path over a grid of `size` modules (drawn by the page, never as HTML). */
-export interface QrPath {
-	size: number;
-	path: string;
-}
+import type { QrPath } from '$lib/assignment/types';
 
 /** The same link always gives the same code, and the dashboard asks every 5 seconds. */
 const drawn = new Map<string, QrPath>();

@@ -1,13 +1,33 @@
 import type { Confidence } from '$lib/content';
-import { monthNames as months } from '$lib/content/accuracy';
+
+/**
+ * The course's own dates ("4 June 2020", "May 2015") are written day-month-year, as the
+ * communique and the lessons' prose write them, so that a chart and the sentence beside it agree
+ * on every screen (and the prerendered page agrees with the browser).
+ */
+const courseLocale = 'en-GB';
+
+/** One formatter for dates and date-times; each set of options is built once. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(options: Intl.DateTimeFormatOptions, locale?: string): Intl.DateTimeFormat {
+	const id = JSON.stringify([locale, options]);
+	let formatter = formatters.get(id);
+	if (!formatter) formatters.set(id, (formatter = new Intl.DateTimeFormat(locale, options)));
+	return formatter;
+}
 
 /** "2020-06-04" → "4 June 2020"; "2015-05" (month precision) → "May 2015". No time zones involved. */
 export function formatDate(iso: string, precision: 'day' | 'month' = 'day'): string {
 	const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
 	if (!m) return iso;
-	const month = months[Number(m[2]) - 1];
-	if (precision === 'month' || !m[3]) return `${month} ${m[1]}`;
-	return `${Number(m[3])} ${month} ${m[1]}`;
+	const byDay = precision === 'day' && m[3] !== undefined;
+	// A calendar day, not an instant: read and written in UTC, it never shifts to the day before.
+	const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, byDay ? Number(m[3]) : 1));
+	if (day.getUTCMonth() !== Number(m[2]) - 1) return iso; // "2020-13" or "2020-02-31"
+	return dateFormat(
+		{ day: byDay ? 'numeric' : undefined, month: 'long', year: 'numeric', timeZone: 'UTC' },
+		courseLocale
+	).format(day);
 }
 
 export function confidenceLabel(c: Confidence): string {
@@ -19,19 +39,22 @@ export function confidenceLabel(c: Confidence): string {
 }
 
 /**
- * "4 Jun 2026, 14:05" in the reader's own time zone (or the one given: the server renders in
- * UTC, and `LocalTime` switches to the reader's zone once in the browser).
+ * "4 Jun 2026, 14:05" in the course's locale and the given time zone (the server renders in UTC,
+ * labelled so); `LocalTime` switches to the learner's own locale and time zone once in the browser.
  */
-export function formatDateTime(iso: string, timeZone?: string): string {
+export function formatDateTime(iso: string, timeZone?: string, locale = courseLocale): string {
 	const date = new Date(iso);
 	if (Number.isNaN(date.getTime())) return iso;
-	return date.toLocaleString('en-GB', {
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		timeZone,
-		timeZoneName: timeZone ? 'short' : undefined
-	});
+	return dateFormat(
+		{
+			day: 'numeric',
+			month: 'short',
+			year: 'numeric',
+			hour: '2-digit',
+			minute: '2-digit',
+			timeZone,
+			timeZoneName: timeZone ? 'short' : undefined
+		},
+		locale
+	).format(date);
 }

@@ -1,33 +1,35 @@
+import * as v from 'valibot';
+import { StoredValue, validItems } from '$lib/persisted/stored-value';
+
 /**
  * The assignments this browser created, so a teacher can find their dashboards again. Kept in
  * localStorage only: the server has no accounts and does not know who the teacher is.
  */
-export interface Remembered {
-	code: string;
-	title: string;
+const rememberedSchema = v.object({
+	code: v.string(),
+	title: v.fallback(v.string(), ''),
 	/** The secret in the private dashboard link, `/teach/<token>`. */
-	token: string;
-	createdAt: string;
-}
+	token: v.string(),
+	createdAt: v.fallback(v.string(), '')
+});
 
-const key = 'course.teach.assignments.v1';
+export type Remembered = v.InferOutput<typeof rememberedSchema>;
+
+/** Newest first; an entry without its code and token leads nowhere and is dropped. */
+const stored = new StoredValue(
+	'course.teach.assignments.v1',
+	validItems(rememberedSchema),
+	() => []
+);
 
 export function loadRemembered(): Remembered[] {
-	try {
-		const list = JSON.parse(localStorage.getItem(key) ?? '[]');
-		return Array.isArray(list)
-			? list.filter((r) => typeof r?.code === 'string' && typeof r?.token === 'string')
-			: [];
-	} catch {
-		return [];
-	}
+	return stored.read();
 }
 
 export function remember(r: Remembered): void {
-	const list = loadRemembered().filter((x) => x.code !== r.code);
-	localStorage.setItem(key, JSON.stringify([r, ...list]));
+	stored.write([r, ...loadRemembered().filter((x) => x.code !== r.code)]);
 }
 
 export function forget(code: string): void {
-	localStorage.setItem(key, JSON.stringify(loadRemembered().filter((x) => x.code !== code)));
+	stored.write(loadRemembered().filter((x) => x.code !== code));
 }

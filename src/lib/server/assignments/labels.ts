@@ -1,5 +1,5 @@
 import { course } from '$lib/content/course.server';
-import type { ExportLabels } from '../results/types';
+import type { ExportLabels } from '../exports/labels';
 
 /** How exports and analysis name the places and events questions refer to. */
 export const labels: ExportLabels = {

@@ -1,3 +1,4 @@
+import type { ItemStats, Mastery, Results } from '$lib/assignment/results';
 import type { Question } from '$lib/content';
 import { course } from '$lib/content/course.server';
 import {
@@ -5,19 +6,12 @@ import {
 	type AssignmentRecord,
 	type ItemSums,
 	type LatestScore,
-	type ListedSubmission,
-	type Reveal,
 	type SubmissionSummary,
 	type WrongCount
 } from '../db';
-import {
-	discriminationFromSums,
-	discriminationGuidance,
-	facilityGuidance,
-	type ItemStats
-} from '../results/analysis';
+import { discriminationFromSums, discriminationGuidance, facilityGuidance } from '../item-analysis';
 import { defaultMaxStudents } from './schema';
-import { questionById, statusOf, type Status } from './service';
+import { questionById, statusOf } from './service';
 
 export { labels } from './labels';
 
@@ -30,17 +24,6 @@ export function questionLabel(q: Question, index: number): string {
 	const text = q.type === 'truefalse' ? q.statement : q.prompt;
 	const short = text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text;
 	return `Q${index + 1}: ${short}`;
-}
-
-export interface MasteryRow {
-	id: string;
-	label: string;
-	kind: string;
-}
-export interface Mastery {
-	rows: MasteryRow[];
-	columns: { id: string; label: string }[];
-	cells: { row: string; column: string; score: number; questions: number }[];
 }
 
 /**
@@ -103,39 +86,6 @@ export function itemStats(pool: Question[], sums: ItemSums[], wrong: WrongCount[
 			commonWrong: top ? { label: top.label, count: top.count } : null
 		};
 	});
-}
-
-export interface ResultsQuestion {
-	id: string;
-	label: string;
-	type: Question['type'];
-	prompt: string;
-	own: boolean;
-	commitments: string[];
-}
-
-export interface Results {
-	code: string;
-	title: string;
-	status: Status;
-	dueAt: string | null;
-	createdAt: string;
-	attempts: number;
-	reveal: Reveal;
-	count: number | null;
-	shuffle: boolean;
-	/** The most students (names) who may submit. */
-	maxStudents: number;
-	/** Changes whenever anything shown here changes: the dashboard polls with it. */
-	version: string;
-	summary: SubmissionSummary;
-	questions: ResultsQuestion[];
-	/** One page of submissions, in the order they arrived. */
-	submissions: ListedSubmission[];
-	page: { offset: number; limit: number; total: number };
-	/** Item analysis over each student's first attempt. */
-	items: ItemStats[];
-	mastery: Mastery;
 }
 
 /** Submissions listed per page on the dashboard and in `GET …/results`. */

@@ -56,7 +56,8 @@ const toAssignment = (r: AssignmentRow): AssignmentRecord => ({
 	createdAt: r.created_at
 });
 
-const toSubmission = (r: SubmissionRow): StoredSubmission => ({
+/** The columns every submission row has, as the record's fields (answers apart). */
+const submissionFields = (r: Omit<SubmissionRow, 'answers'>) => ({
 	id: r.id,
 	receipt: r.receipt,
 	name: r.name,
@@ -64,19 +65,16 @@ const toSubmission = (r: SubmissionRow): StoredSubmission => ({
 	attempt: r.attempt,
 	score: r.score,
 	maxScore: r.max_score,
-	answers: JSON.parse(r.answers),
 	submittedAt: r.submitted_at
 });
 
+const toSubmission = (r: SubmissionRow): StoredSubmission => ({
+	...submissionFields(r),
+	answers: JSON.parse(r.answers)
+});
+
 const toListed = (r: ListedRow): ListedSubmission => ({
-	id: r.id,
-	receipt: r.receipt,
-	name: r.name,
-	nameKey: r.name_key,
-	attempt: r.attempt,
-	score: r.score,
-	maxScore: r.max_score,
-	submittedAt: r.submitted_at,
+	...submissionFields(r),
 	scores: r.scores ? JSON.parse(r.scores) : {}
 });
 

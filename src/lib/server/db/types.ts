@@ -1,8 +1,15 @@
+import type {
+	ListedSubmission,
+	StoredAnswer,
+	StoredSubmission,
+	SubmissionSummary
+} from '$lib/assignment/results';
 import type { Question } from '$lib/content';
-import type { StoredAnswer, SubmissionResult } from '../results/types';
+import type { Reveal } from '$lib/assignment/types';
 
-export const reveals = ['immediately', 'after-due', 'never'] as const;
-export type Reveal = (typeof reveals)[number];
+// The submission shapes are public (the dashboard shows them): declared in $lib/assignment.
+export type { ListedSubmission, StoredSubmission, SubmissionSummary };
+export { reveals, type Reveal } from '$lib/assignment/types';
 
 /** How an assignment runs, fixed when it is created. */
 export interface AssignmentSettings {
@@ -35,12 +42,6 @@ export interface AssignmentRecord {
 }
 
 export type NewAssignment = Omit<AssignmentRecord, 'id' | 'closedAt'>;
-
-export interface StoredSubmission extends SubmissionResult {
-	receipt: string;
-	/** The name folded for comparison (`nameKey`): attempts and caps count these. */
-	nameKey: string;
-}
 
 /** One wrong part of an answer that did not earn full marks, as the dashboard tallies it. */
 export interface WrongPart {
@@ -76,22 +77,6 @@ export type SubmitOutcome =
 	| { kind: 'no-attempts'; used: number }
 	/** A new name, and the assignment already has `maxStudents` names. */
 	| { kind: 'full'; students: number };
-
-/** What changes when a submission arrives or goes: the dashboard polls this, cheaply. */
-export interface SubmissionSummary {
-	submissions: number;
-	students: number;
-	/** The newest submission's id (0 for none). */
-	lastId: number;
-	/** The mean of every submission's percentage, or null for none. */
-	meanPercent: number | null;
-}
-
-/** A submission as the dashboard lists it: no answers, its score per question. */
-export type ListedSubmission = Omit<StoredSubmission, 'answers'> & {
-	/** question id → score 0..1 (only the questions this student was given) */
-	scores: Record<string, number>;
-};
 
 /** Per question, over each student's first attempt: the sums the item analysis needs. */
 export interface ItemSums {

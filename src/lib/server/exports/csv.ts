@@ -1,4 +1,4 @@
-import type { SubmissionResult } from '$lib/server/results/types';
+import type { SubmissionResult } from '$lib/assignment/results';
 
 /**
  * Characters a spreadsheet may read as the start of a formula (OWASP CSV injection): = + - @,

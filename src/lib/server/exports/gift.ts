@@ -1,5 +1,5 @@
 import type { ChoiceOption, Question } from '$lib/content';
-import type { ExportLabels } from '$lib/server/results/types';
+import type { ExportLabels } from './labels';
 import { exportControls } from './csv';
 
 export interface GiftExport {

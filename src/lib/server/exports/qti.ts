@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Question } from '$lib/content';
 import { seededShuffle } from '$lib/quiz/shuffle';
-import type { ExportLabels } from '$lib/server/results/types';
+import type { ExportLabels } from './labels';
 
 export interface QtiExport {
 	zip: Uint8Array;

@@ -1,22 +1,12 @@
+import type { ItemSums } from './db/types';
+import type { ItemStats, SubmissionResult } from '$lib/assignment/results';
 import type { Question } from '$lib/content';
 import { normaliseAnswer } from '$lib/quiz/grade';
 import type { Response } from '$lib/quiz/responses';
-import type { ExportLabels, SubmissionResult } from './types';
+import type { ExportLabels } from './exports/labels';
 
-/** How one question did, for the teacher dashboard. */
-export interface ItemStats {
-	id: string;
-	/** Submissions that include this question (left unanswered counts, as a 0). */
-	answered: number;
-	/** Mean score (0..1); null when nobody answered. */
-	facility: number | null;
-	/** Moodle's discrimination index (−100..100, 1 decimal); null when it cannot be computed. */
-	discrimination: number | null;
-	facilityGuidance: string;
-	discriminationGuidance: string;
-	/** The most chosen wrong answer among answers that did not earn a full score. */
-	commonWrong: { label: string; count: number } | null;
-}
+// Item analysis for the teacher: how hard each question was (facility), whether it tells
+// stronger from weaker students apart (discrimination), and the most chosen wrong answer.
 
 /** The mean of scores already on a 0..1 scale (each question is worth 1), or null for none. */
 export function facilityIndex(scores: number[]): number | null {
@@ -167,14 +157,9 @@ class Tally {
  * The discrimination index from sums over n answers (x = item score, y = rest of the test),
  * as the database adds them up: the same value as `discriminationIndex` on the lists.
  */
-export function discriminationFromSums(s: {
-	n: number;
-	sx: number;
-	sy: number;
-	sxx: number;
-	syy: number;
-	sxy: number;
-}): number | null {
+export function discriminationFromSums(
+	s: Pick<ItemSums, 'n' | 'sx' | 'sy' | 'sxx' | 'syy' | 'sxy'>
+): number | null {
 	const { n } = s;
 	if (n < 3) return null;
 	const vx = s.sxx - (s.sx * s.sx) / n;

@@ -1,4 +1,9 @@
 import type { Card } from 'ts-fsrs';
+import * as v from 'valibot';
+import type { Schema } from '$lib/persisted/stored-value';
+
+// The review backup file: the learner's schedule exported to a file and imported back (in
+// another browser, or after clearing this one). Lesson progress is another thing (lesson/progress.ts).
 
 /** One question's review history, as kept in the browser and in an exported file. */
 export interface ReviewEntry {
@@ -15,8 +20,31 @@ export interface ReviewFile {
 	entries: Record<string, ReviewEntry>;
 }
 
-const isDate = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+const isoTime = v.pipe(
+	v.string(),
+	v.check((s) => !Number.isNaN(Date.parse(s)))
+);
+const finite = v.pipe(v.number(), v.finite());
+
+/**
+ * What an entry must hold to be scheduled, in local storage and in a file alike. The card's other
+ * fields are kept as ts-fsrs wrote them; JSON keeps its dates as text, which the store reads with
+ * `new Date(…)`.
+ */
+export const reviewEntrySchema: Schema<ReviewEntry> = v.pipe(
+	v.looseObject({
+		card: v.looseObject({
+			due: isoTime,
+			stability: finite,
+			difficulty: finite,
+			reps: finite,
+			state: finite
+		}),
+		lastScore: finite,
+		lastAnswered: isoTime
+	}),
+	v.transform((entry) => entry as unknown as ReviewEntry)
+);
 
 /** Retired question id → the live question that took it over, or null (lessons/retired.yaml). */
 export type RetiredQuestions = ReadonlyMap<string, string | null>;
@@ -44,7 +72,7 @@ export function migrateEntries(
 }
 
 /**
- * Reads an exported progress file. A file from another app, another version, or with a broken
+ * Reads a backup file. A file from another app, another version, or with a broken
  * entry is refused as a whole, with the reason: importing never half-writes progress. An entry
  * for a retired question is not an error: it is moved to its successor or left out.
  */
@@ -73,17 +101,7 @@ export function parseReviewFile(
 	for (const [id, e] of Object.entries(d.entries)) {
 		if (!knownQuestions.has(id) && !retired.has(id))
 			return { ok: false, error: `The file has a question "${id}" this course does not have.` };
-		const c = e?.card as Partial<Card> | undefined;
-		const valid =
-			c &&
-			isDate(c.due) &&
-			isDate(e.lastAnswered) &&
-			isNum(c.stability) &&
-			isNum(c.difficulty) &&
-			isNum(c.reps) &&
-			isNum(c.state) &&
-			isNum(e.lastScore);
-		if (!valid)
+		if (!v.is(reviewEntrySchema, e))
 			return { ok: false, error: `The entry for "${id}" is damaged, so nothing was imported.` };
 	}
 	const file = d as ReviewFile;
