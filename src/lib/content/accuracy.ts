@@ -1,3 +1,7 @@
+import { ContentError } from './errors';
+import { lessonMarkup, withoutMarkup } from './files/lesson-markup';
+import type { Course } from './types';
+
 /**
  * Finds the dates and numbers a piece of prose states, so that lessons and glossary entries can be
  * checked against what the course may say: the communique itself and the facts in lessons/facts.yaml.
@@ -155,16 +159,44 @@ export class AllowedClaims {
 	}
 }
 
+/** Reports, for a record's field, each date or figure its text states that is not allowed. */
+export type ClaimCheck = (file: string, id: string, field: string, text: string) => void;
+
+/**
+ * The dates and figures prose may state: those of the communique, and those of facts.yaml.
+ * A partly checked (P) fact lends only its month and year (sources differ on the day); an
+ * unchecked (U) fact lends nothing, so it can never be stated as certain.
+ */
+export function claimCheck(
+	course: Pick<Course, 'source' | 'sentences' | 'events' | 'facts'>,
+	errors: ContentError[]
+): ClaimCheck {
+	const allowed = new AllowedClaims();
+	allowed.addDate(course.source.date, true);
+	for (const s of course.sentences.values()) allowed.addText(s.text);
+	for (const e of course.events) {
+		if (e.confidence === 'U') continue;
+		allowed.addDate(e.date, e.confidence === 'V' && e.precision === 'day');
+		allowed.addText(`${e.title}. ${e.description}`, e.confidence === 'V');
+	}
+	for (const f of course.facts)
+		if (f.confidence !== 'U') allowed.addText(f.text, f.confidence === 'V');
+	return (file, id, field, text) => {
+		for (const claim of findClaims(text)) {
+			const problem = allowed.problem(claim);
+			if (problem) errors.push(new ContentError(file, id, field, problem));
+		}
+	};
+}
+
 /**
  * Prose as a reader sees it, without what is checked elsewhere: the frontmatter, the script block,
  * <Quote …/> tags (verbatim, checked against the source) and <Fact …/> tags (shown from facts.yaml).
+ * The tags are found by the Svelte parser (files/lesson-markup.ts), as the build finds them.
  */
 export function lessonProse(markdown: string): string {
-	return markdown
-		.replace(/^---[\s\S]*?\n---\n/, '')
-		.replace(/<script[\s\S]*?<\/script>/g, '')
-		.replace(/<(Quote|Fact|Timeline|RegionMap)\b[^>]*\/>/g, ' ')
-		.replace(/<\/?[A-Za-z][^>]*>/g, '')
+	const body = markdown.replace(/^---[\s\S]*?\n---\n/, '');
+	return withoutMarkup(body, lessonMarkup(body))
 		.replace(/`[^`]*`/g, ' ')
 		.replace(/^\s*\d+\.\s/gm, ' '); // ordered-list markers
 }

@@ -1,3 +1,5 @@
+import { lessonBody } from './files/lesson';
+import { lessonMarkup, tagsNamed } from './files/lesson-markup';
 import { validateCourse } from './validate';
 import type { QuizData, VizData } from './bundles';
 import type { Course, FactCard, Question } from './types';
@@ -67,9 +69,7 @@ export function quizData(questions: Question[]): QuizData {
 
 /** Lessons that carry a content note (violence, sexual violence, detained children). */
 export const lessonsWithContentNotes: ReadonlySet<string> = new Set(
-	Object.entries(files)
-		.filter(
-			([file, raw]) => /^\/lessons\/[a-z0-9-]+\.md$/.test(file) && raw.includes('<ContentNote')
-		)
-		.map(([file]) => file.replace(/^\/lessons\/|\.md$/g, ''))
+	course.lessons
+		.filter((l) => tagsNamed(lessonMarkup(lessonBody(files[l.file])), 'ContentNote').length)
+		.map((l) => l.slug)
 );
