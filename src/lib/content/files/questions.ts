@@ -41,9 +41,7 @@ const common = {
 // said once per option by the checks (question-checks.ts), as "needs id, text and feedback".
 const part = v.fallback(v.pipe(v.string(), v.trim()), '');
 const records = <S extends v.GenericSchema>(item: S) =>
-	v.array(item, (issue) =>
-		issue.input === undefined ? 'is missing' : `must be a list, got ${describe(issue.input)}`
-	);
+	v.array(item, (issue) => `must be a list, got ${describe(issue.input)}`);
 const needed = v.pipe(
 	v.string('is missing'),
 	v.trim(),
