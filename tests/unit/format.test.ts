@@ -1,6 +1,6 @@
+import { citation, confidenceLabel } from '$lib/content/labels';
 import { describe, expect, it } from 'vitest';
-import { citation } from '$lib/reader/text-context';
-import { confidenceLabel, formatDate, formatDateTime } from '$lib/ui/format';
+import { formatDate, formatDateTime } from '$lib/ui/format';
 
 describe('formatDate', () => {
 	it.each([

@@ -53,15 +53,15 @@ describe('lesson tags, read by the Svelte parser', () => {
 		expect(quotes(input)).toEqual(expected);
 	});
 
-	it('reads each attribute of <Term>, <Fact> and <RegionMap>', () => {
+	it('reads each attribute of <Term>, <Fact> and <LessonMap>', () => {
 		const { tags } = lessonMarkup(
 			'<Term id="sovereignty">Iraq’s sovereignty</Term> <Fact id="g5-sahel" />\n' +
-				'<RegionMap region="iraq-syria" places="mosul, raqqa" />'
+				'<LessonMap region="iraq-syria" places="mosul, raqqa" />'
 		);
 		expect(tags.map((t) => [t.name, t.attributes])).toEqual([
 			['Term', { id: 'sovereignty' }],
 			['Fact', { id: 'g5-sahel' }],
-			['RegionMap', { region: 'iraq-syria', places: 'mosul, raqqa' }]
+			['LessonMap', { region: 'iraq-syria', places: 'mosul, raqqa' }]
 		]);
 	});
 

@@ -55,44 +55,33 @@ export function toPublic(
 
 function publicForm(q: Question, rank: (key: string) => string, shuffle: boolean): PublicQuestion {
 	const r = (key: string) => rank(`${q.id}:${key}`);
+	const head = { id: q.id, prompt: q.prompt };
 	switch (q.type) {
 		case 'single':
 		case 'multiple':
 			return {
-				id: q.id,
-				prompt: q.prompt,
+				...head,
 				type: q.type,
 				options: mix(q.options, r, (o) => o.id, shuffle).map(({ id, text }) => ({ id, text }))
 			};
 		case 'truefalse':
-			return { id: q.id, prompt: q.prompt, type: q.type, statement: q.statement };
+			return { ...head, type: q.type, statement: q.statement };
 		case 'ordering':
+			return { ...head, type: q.type, events: mix(q.events, r, (e) => e, true, true) };
+		case 'matching': {
+			const rights = q.pairs.map((p) => p.right);
 			return {
-				id: q.id,
-				prompt: q.prompt,
-				type: q.type,
-				events: mix(q.events, r, (e) => e, true, true)
-			};
-		case 'matching':
-			return {
-				id: q.id,
-				prompt: q.prompt,
+				...head,
 				type: q.type,
 				lefts: q.pairs.map((p) => p.left),
-				rights: mix(
-					q.pairs.map((p) => p.right),
-					r,
-					(right) => right,
-					true,
-					true
-				)
+				rights: mix(rights, r, (right) => right, true, true)
 			};
+		}
 		case 'cloze':
-			return { id: q.id, prompt: q.prompt, type: q.type, text: q.text };
+			return { ...head, type: q.type, text: q.text };
 		case 'locate':
 			return {
-				id: q.id,
-				prompt: q.prompt,
+				...head,
 				type: q.type,
 				region: q.region,
 				options: mix(q.options, r, (o) => o.place, shuffle).map(({ place }) => ({ place }))

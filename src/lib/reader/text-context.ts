@@ -12,10 +12,3 @@ export interface TextContext {
 }
 
 export const [getTextContext, setTextContext] = createContext<TextContext>();
-
-/** "p4.s2" → "Paragraph 4, sentence 2" (what a screen reader and a citation should say). */
-export function citation(id: string): string {
-	const m = /^p(\d+)(?:\.s(\d+))?$/.exec(id);
-	if (!m) return id;
-	return m[2] ? `Paragraph ${m[1]}, sentence ${m[2]}` : `Paragraph ${m[1]}`;
-}

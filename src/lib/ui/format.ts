@@ -1,5 +1,3 @@
-import type { Confidence } from '$lib/content';
-
 /**
  * The course's own dates ("4 June 2020", "May 2015") are written day-month-year, as the
  * communique and the lessons' prose write them, so that a chart and the sentence beside it agree
@@ -28,14 +26,6 @@ export function formatDate(iso: string, precision: 'day' | 'month' = 'day'): str
 		{ day: byDay ? 'numeric' : undefined, month: 'long', year: 'numeric', timeZone: 'UTC' },
 		courseLocale
 	).format(day);
-}
-
-export function confidenceLabel(c: Confidence): string {
-	return c === 'V'
-		? 'Checked against a published source'
-		: c === 'P'
-			? 'Partly checked: sources differ'
-			: 'Not checked: treat with care';
 }
 
 /**

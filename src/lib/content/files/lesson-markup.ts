@@ -109,11 +109,11 @@ export function quoteTags(markup: LessonMarkup): { id: string; phrase?: string }
 }
 
 /** Tags whose place the prose keeps a space for: what they show is checked elsewhere. */
-const shownElsewhere = new Set(['Quote', 'Fact', 'Timeline', 'RegionMap']);
+const shownElsewhere = new Set(['Quote', 'Fact', 'LessonTimeline', 'LessonMap']);
 
 /**
- * The body as prose: without script blocks and tags. A self-closing <Quote>, <Fact>, <Timeline>
- * or <RegionMap> leaves a space (its words are checked against the source or facts.yaml); any
+ * The body as prose: without script blocks and tags. A self-closing <Quote>, <Fact>, <LessonTimeline>
+ * or <LessonMap> leaves a space (its words are checked against the source or facts.yaml); any
  * other tag goes and leaves the words inside it (`<Term id="t">the Sahel</Term>`: "the Sahel").
  */
 export function withoutMarkup(body: string, markup: LessonMarkup): string {

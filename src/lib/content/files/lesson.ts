@@ -53,11 +53,11 @@ interface Shown {
 	cited: SentenceId[];
 	terms: string[];
 	facts: string[];
-	/** Whether the lesson shows the timeline (<Timeline />). */
+	/** Whether the lesson shows the timeline (<LessonTimeline />). */
 	timeline: boolean;
 	/** Flesch–Kincaid grade of the lesson's own prose (see readability.ts). */
 	readingGrade: number;
-	/** The maps it shows (<RegionMap region="…" places="a,b" />). */
+	/** The maps it shows (<LessonMap region="…" places="a,b" />). */
 	maps: { region: string; places: string[] }[];
 	file: string;
 }
@@ -113,9 +113,9 @@ export function readLesson(
 		cited: unique(quotes.filter((q) => q.phrase !== undefined).map((q) => q.id)) as SentenceId[],
 		terms: unique(idsOf(markup, 'Term')),
 		facts: unique(idsOf(markup, 'Fact')),
-		timeline: tagsNamed(markup, 'Timeline').length > 0,
+		timeline: tagsNamed(markup, 'LessonTimeline').length > 0,
 		readingGrade: lessonReadingGrade(raw),
-		maps: tagsNamed(markup, 'RegionMap').map(({ attributes: { region = '', places = '' } }) => ({
+		maps: tagsNamed(markup, 'LessonMap').map(({ attributes: { region = '', places = '' } }) => ({
 			region,
 			places: places
 				.split(',')
@@ -157,12 +157,12 @@ export function checkLesson(
 	}
 	for (const map of lesson.maps) {
 		if (!known.regions.some((r) => r.id === map.region))
-			fail('<RegionMap region>', `"${map.region}" is not a region in lessons/regions.yaml`);
+			fail('<LessonMap region>', `"${map.region}" is not a region in lessons/regions.yaml`);
 		for (const id of map.places) {
 			const place = known.places.find((p) => p.id === id);
 			if (!place || place.region !== map.region)
 				fail(
-					'<RegionMap places>',
+					'<LessonMap places>',
 					`"${id}" is not a place of ${map.region} in lessons/places.yaml`
 				);
 		}
