@@ -1,5 +1,5 @@
 import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
 
 /**
  * The wide timeline's zoom along time: d3-zoom on the SVG (Ctrl+wheel or pinch, dragging, the
