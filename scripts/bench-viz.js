@@ -32,7 +32,16 @@ const json = args.includes('--json');
 const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu'];
 
 const { regions } = parse(readFileSync('lessons/regions.yaml', 'utf8'));
-const timelineReady = '.timeline svg .event[role="button"]';
+// The timeline is drawn when its marks are buttons: the year layout on a phone, the lane layout
+// (loaded after the page) in a chart at least 640px wide, as on these pages at 1280px.
+const timelineReady = 'TIMELINE';
+/** @param {string} selector @param {number} width */
+const resolveReady = (selector, width) =>
+	selector !== timelineReady
+		? selector
+		: width < 640
+			? '.timeline svg.year-chart .event[role="button"]'
+			: '.timeline svg.lane-chart .event[role="button"]';
 const mapReady = 'svg[data-rendered="true"]';
 
 /** The lessons that show a chart, read from their tags, with what to wait for. */
@@ -121,7 +130,8 @@ async function drawTimes(browser, url, ready, width) {
 			if (u.pathname.endsWith('.js')) scripts.add(u.pathname);
 		});
 		await page.goto(url, { waitUntil: 'commit' });
-		for (const selector of ready) await page.locator(selector).first().waitFor();
+		for (const selector of ready)
+			await page.locator(resolveReady(selector, width)).first().waitFor();
 		times.push(await page.evaluate(() => performance.now()));
 		await context.close();
 	}
