@@ -1,63 +1,233 @@
-// `npm run bench:viz`: how fast the timeline and the maps draw, and how heavy they are.
-// Against the production build in headless Chromium: for each page, the median over 5 cold loads
-// of the time from navigation start until the chart is drawn; the gzip bytes of each region file
-// and of each page's JavaScript. A measuring script, never a test: it prints figures, it asserts
-// nothing. Needs a build (npm run build).
-import { readFileSync } from 'node:fs';
+// `npm run bench:viz`: how heavy and how fast each page with a chart is, against the production
+// build. For each chart page (the timeline, each map, each lesson that shows a chart, a teacher's
+// dashboard with its heat map):
+//   - the JavaScript it loads (gzip level 9 of every script fetched) on a 390px phone and at 1280px,
+//   - the time from navigation start until its chart is drawn and interactive, in headless
+//     Chromium (median of `--loads` cold loads, 5 by default), on the phone and at 1280px,
+//   - Lighthouse 12's performance score and total blocking time with its mobile defaults
+//     (a Moto G Power on slow 4G with 4x CPU slowdown, simulated), the median of `--lighthouse`
+//     runs (3 by default; 0 skips Lighthouse). Each run starts its own Chromium, so every load is cold.
+// A measuring script, never a test: it prints figures, it asserts nothing. Lighthouse's simulation
+// scales the CPU time it observes, so on a busy machine its figures are worse than on an idle one:
+// the load average is printed with them. Needs a build (npm run build).
+//   node scripts/bench-viz.js [--loads 5] [--lighthouse 3] [--only /timeline] [--json]
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
 import { parse } from 'yaml';
-import { launchBrowser } from '../tests/e2e/browser.js';
+import { chromiumPath, launchBrowser } from '../tests/e2e/browser.js';
 import { startServer } from './lib/server-process.js';
 
-const runs = 5;
+const args = process.argv.slice(2);
+const option = (/** @type {string} */ name, /** @type {string} */ fallback) => {
+	const i = args.indexOf(name);
+	return i >= 0 ? args[i + 1] : fallback;
+};
+const loads = Number(option('--loads', '5'));
+const lighthouseRuns = Number(option('--lighthouse', '3'));
+const only = option('--only', '');
+const json = args.includes('--json');
+const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu'];
+
 const { regions } = parse(readFileSync('lessons/regions.yaml', 'utf8'));
-const pages = [
-	{ path: '/timeline', ready: '.timeline .event', what: 'timeline (and map beside it)' },
-	{ path: '/timeline', ready: 'svg[data-rendered="true"]', what: 'timeline page, map drawn' },
+// The timeline is drawn when its marks are buttons: the year layout on a phone, the lane layout
+// (loaded after the page) in a chart at least 640px wide, as on these pages at 1280px.
+const timelineReady = 'TIMELINE';
+/** @param {string} selector @param {number} width */
+const resolveReady = (selector, width) =>
+	selector !== timelineReady
+		? selector
+		: width < 640
+			? '.timeline svg.year-chart .event[role="button"]'
+			: '.timeline svg.lane-chart .event[role="button"]';
+const mapReady = 'svg[data-rendered="true"]';
+
+/** The lessons that show a chart, read from their tags, with what to wait for. */
+const lessonPages = readdirSync('lessons')
+	.filter((f) => f.endsWith('.md'))
+	.sort()
+	.flatMap((file) => {
+		const text = readFileSync(`lessons/${file}`, 'utf8');
+		const ready = [
+			...(/<Timeline\b/.test(text) ? [timelineReady] : []),
+			...(/<RegionMap\b/.test(text) ? [mapReady] : [])
+		];
+		return ready.length
+			? [{ path: `/lessons/${file.replace(/\.md$/, '')}`, ready, what: 'lesson' }]
+			: [];
+	});
+
+/** @type {{ path: string, ready: string[], what: string }[]} */
+let pages = [
+	{ path: '/timeline', ready: [timelineReady, mapReady], what: 'timeline and map' },
 	...regions.map((/** @type {{id: string}} */ r) => ({
 		path: `/maps/${r.id}`,
-		ready: 'svg[data-rendered="true"]',
-		what: `map ${r.id}`
-	}))
+		ready: [mapReady],
+		what: 'map'
+	})),
+	...lessonPages,
+	{ path: '/teach/:token', ready: ['figure.heatmap svg'], what: 'dashboard, heat map' }
 ];
+if (only) pages = pages.filter((p) => p.path === only);
+
 const gz = (/** @type {string} */ path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (/** @type {number[]} */ xs) =>
 	[...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/**
+ * An assignment from lesson 1 with six students' answers (a seeded pick of each single-choice
+ * question's options), so that the dashboard has a heat map to draw.
+ * @param {string} base
+ */
+async function dashboardWithAnswers(base) {
+	const created = await fetch(`${base}/api/assignments`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ title: 'Bench', lessons: ['reading-a-communique'] })
+	});
+	if (!created.ok) throw new Error(`creating the assignment: ${created.status}`);
+	const { code, teacherToken } = await created.json();
+	let seed = 7;
+	const pick = (/** @type {number} */ n) =>
+		Math.floor(((seed = (seed * 16807) % 2147483647) / 2147483647) * n);
+	for (const name of ['Ada', 'Ben', 'Cat', 'Dev', 'Eve', 'Femi']) {
+		const view = await (await fetch(`${base}/api/assignments/${code}?name=${name}`)).json();
+		/** @type {Record<string, {choice: string}>} */
+		const answers = {};
+		for (const q of view.questions)
+			if (q.type === 'single' && q.options)
+				answers[q.id] = { choice: q.options[pick(q.options.length)].id };
+		const sent = await fetch(`${base}/api/assignments/${code}/submissions`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ name, answers })
+		});
+		if (sent.status !== 201) throw new Error(`submitting for ${name}: ${sent.status}`);
+	}
+	return teacherToken;
+}
+
+/**
+ * Cold loads in Playwright's Chromium: median time to the drawn chart, and the scripts fetched.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {string[]} ready
+ * @param {number} width
+ */
+async function drawTimes(browser, url, ready, width) {
+	const times = [];
+	const scripts = new Set();
+	for (let i = 0; i < loads; i++) {
+		const context = await browser.newContext({
+			viewport: { width, height: width < 600 ? 844 : 900 }
+		});
+		const page = await context.newPage();
+		page.on('response', (r) => {
+			const u = new URL(r.url());
+			if (u.pathname.endsWith('.js')) scripts.add(u.pathname);
+		});
+		await page.goto(url, { waitUntil: 'commit' });
+		for (const selector of ready)
+			await page.locator(resolveReady(selector, width)).first().waitFor();
+		times.push(await page.evaluate(() => performance.now()));
+		await context.close();
+	}
+	const js = [...scripts].reduce((sum, f) => sum + gz(`build/client${f}`), 0);
+	return { ms: Math.round(median(times)), js };
+}
+
+/** Lighthouse with its mobile defaults, `lighthouseRuns` times, each in a Chromium of its own. */
+async function lighthouseMedian(/** @type {string} */ url) {
+	const runs = [];
+	for (let i = 0; i < lighthouseRuns; i++) {
+		const chrome = await launch({ chromePath: chromiumPath() ?? '/usr/bin/chromium', chromeFlags });
+		try {
+			const result = await lighthouse(url, {
+				port: chrome.port,
+				output: 'json',
+				logLevel: 'error',
+				onlyCategories: ['performance']
+			});
+			const lhr = result?.lhr;
+			const score = lhr?.categories.performance.score;
+			if (!lhr || score === null || score === undefined) continue; // a failed trace: not counted
+			runs.push({
+				score,
+				tbt: Math.round(lhr.audits['total-blocking-time'].numericValue ?? 0),
+				lcp: Math.round(lhr.audits['largest-contentful-paint'].numericValue ?? 0),
+				cls: lhr.audits['cumulative-layout-shift'].numericValue ?? 0,
+				benchmarkIndex: lhr.environment.benchmarkIndex
+			});
+		} finally {
+			await chrome.kill();
+		}
+	}
+	if (!runs.length) return null;
+	const byScore = [...runs].sort((a, b) => a.score - b.score);
+	return {
+		runs: runs.length,
+		score: median(runs.map((r) => r.score)),
+		scores: byScore.map((r) => r.score),
+		tbt: median(runs.map((r) => r.tbt)),
+		lcp: median(runs.map((r) => r.lcp)),
+		cls: median(runs.map((r) => r.cls)),
+		benchmarkIndex: Math.round(median(runs.map((r) => r.benchmarkIndex)))
+	};
+}
+
 // A database of its own, so a measurement never writes to ./data.
 const server = await startServer();
 const base = server.baseUrl;
 const browser = await launchBrowser();
+const rows = [];
 try {
-	console.log(
-		'Render time (median of 5 cold loads, navigation start → drawn) and JavaScript loaded'
-	);
+	const token = pages.some((p) => p.path.includes(':token'))
+		? await dashboardWithAnswers(base)
+		: '';
 	for (const p of pages) {
-		const times = [];
-		const scripts = new Set();
-		for (let i = 0; i < runs; i++) {
-			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-			const page = await context.newPage();
-			page.on('response', (r) => {
-				const url = new URL(r.url());
-				if (url.pathname.endsWith('.js')) scripts.add(url.pathname);
-			});
-			await page.goto(base + p.path, { waitUntil: 'commit' });
-			await page.locator(p.ready).first().waitFor();
-			times.push(await page.evaluate(() => performance.now()));
-			await context.close();
-		}
-		const js = [...scripts].reduce((sum, f) => sum + gz(`build/client${f}`), 0);
-		console.log(
-			`  ${p.what.padEnd(30)} ${median(times).toFixed(0).padStart(5)} ms   JS ${kb(js)} gzip`
-		);
+		const url = base + p.path.replace(':token', token);
+		const phone = await drawTimes(browser, url, p.ready, 390);
+		const desktop = await drawTimes(browser, url, p.ready, 1280);
+		const lh = lighthouseRuns > 0 ? await lighthouseMedian(url) : null;
+		const row = {
+			page: p.path.replace(':token', '<token>'),
+			what: p.what,
+			jsPhone: phone.js,
+			jsDesktop: desktop.js,
+			drawnPhoneMs: phone.ms,
+			drawnDesktopMs: desktop.ms,
+			lighthouse: lh,
+			load: loadavg()[0]
+		};
+		rows.push(row);
+		if (!json)
+			console.log(
+				`${row.page.padEnd(38)} JS ${kb(row.jsPhone).padStart(8)} phone ${kb(row.jsDesktop).padStart(8)} 1280px` +
+					`   drawn ${String(row.drawnPhoneMs).padStart(5)} ms phone ${String(row.drawnDesktopMs).padStart(5)} ms 1280px` +
+					(lh
+						? `   Lighthouse ${lh.score.toFixed(2)} (runs ${lh.scores.map((s) => s.toFixed(2)).join(' ')}) TBT ${lh.tbt} ms LCP ${lh.lcp} ms CLS ${lh.cls.toFixed(3)}`
+						: '') +
+					`   load ${row.load.toFixed(1)}`
+			);
 	}
-	console.log('Region files (static/maps, fetched only where a map is shown)');
-	for (const r of regions) {
-		const file = `build/client/maps/${r.id}.json`;
+	if (json) console.log(JSON.stringify(rows, null, 2));
+	else {
+		console.log('Region files (static/maps, fetched only where a map is shown)');
+		for (const r of regions) {
+			const file = `build/client/maps/${r.id}.json`;
+			if (!existsSync(file)) continue;
+			console.log(
+				`  ${r.id.padEnd(30)} ${kb(readFileSync(file).length).padStart(9)}   ${kb(gz(file))} gzip`
+			);
+		}
 		console.log(
-			`  ${r.id.padEnd(30)} ${kb(readFileSync(file).length).padStart(9)}   ${kb(gz(file))} gzip`
+			`Median of ${loads} cold loads (drawn: navigation start → chart drawn and interactive); Lighthouse ` +
+				`12 mobile defaults, median of ${lighthouseRuns} runs. Load average at the end: ${loadavg()
+					.map((l) => l.toFixed(1))
+					.join(' ')} on this machine's cores.`
 		);
 	}
 } finally {

@@ -70,6 +70,7 @@ describe.each(regions)('/maps/$id', (region) => {
 describe('/timeline', () => {
 	it('moves between events with the arrow keys and opens one with Enter, keyboard only', async () => {
 		const page = await open(b, '/timeline');
+		await page.locator('.timeline svg.lane-chart').waitFor();
 		await tabTo(page, '.event[role="button"]');
 		const first = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
 		expect(first).toMatch(/^This meeting 4 June 2020 · Coalition & diplomacy: This meeting/);
@@ -81,7 +82,7 @@ describe('/timeline', () => {
 			/^Mosul falls 10 June 2014/
 		);
 		await page.keyboard.press('Enter');
-		const detail = page.locator('section[aria-labelledby="event-heading"]');
+		const detail = page.getByRole('dialog', { name: 'Mosul falls to ISIS' });
 		await expect.poll(() => detail.textContent()).toContain('ISIS takes the Iraqi city of Mosul');
 		expect(await detail.textContent()).toContain('Source: news reports of 10 June 2014');
 		await page.context().close();
@@ -120,20 +121,22 @@ describe('/timeline', () => {
 		await page.context().close();
 	});
 
-	it('becomes a vertical timeline on a phone, still operable by keyboard', async () => {
+	it('groups the events under year headings on a phone, still operable by keyboard', async () => {
 		const page = await open(b, '/timeline', { viewport: { width: 390, height: 844 } });
-		expect(await page.locator('.timeline svg.vertical').count()).toBe(1);
+		expect(await page.locator('.timeline svg.year-chart').count()).toBe(1);
+		expect(await page.locator('.timeline svg.lane-chart').count()).toBe(0);
 		await tabTo(page, '.event[role="button"]');
 		await page.keyboard.press('ArrowLeft');
 		await page.keyboard.press('Enter');
 		await expect
-			.poll(() => page.locator('section[aria-labelledby="event-heading"]').textContent())
+			.poll(() => page.getByRole('dialog').textContent())
 			.toContain("Iraq's parliament approves Mustafa al-Kadhimi's government");
 		await page.context().close();
 	});
 
 	it('zooms with the buttons and resets', async () => {
 		const page = await open(b, '/timeline');
+		await page.locator('.timeline svg.lane-chart').waitFor();
 		const tickCount = () => page.locator('.timeline .tick-label').count();
 		const before = await tickCount();
 		await page.getByRole('button', { name: 'Zoom in' }).click();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+	cellIndex,
 	edgeColour,
 	edgeThemes,
 	heatmapLayout,
@@ -11,6 +12,7 @@ import {
 	minCell,
 	notAskedFill,
 	pageColours,
+	rowsByClassMean,
 	textColourOn,
 	truncate,
 	wrapLabel
@@ -207,5 +209,74 @@ describe('heatmapLayout', () => {
 		const l = heatmapLayout({ rows, columns: [], width: 390 });
 		expect(l.scrollWidth).toBeGreaterThanOrEqual(0);
 		expect(Number.isFinite(l.height)).toBe(true);
+	});
+});
+
+describe('rowsByClassMean and cellIndex (the data the drawing is given)', () => {
+	const rows = ['a', 'b', 'c', 'd'].map((id) => ({
+		id,
+		label: id.toUpperCase(),
+		kind: 'commitment'
+	}));
+	const columns = [{ id: 's1' }, { id: 's2' }];
+	it.each([
+		{
+			name: 'lowest class mean first',
+			cells: [
+				['a', 's1', 0.9],
+				['b', 's1', 0.2],
+				['c', 's1', 0.5]
+			],
+			order: ['b', 'c', 'a', 'd'],
+			means: [0.2, 0.5, 0.9, null]
+		},
+		{
+			name: 'the mean is over the students asked only',
+			cells: [
+				['a', 's1', 1],
+				['a', 's2', 0],
+				['b', 's2', 0.8]
+			],
+			order: ['a', 'b', 'c', 'd'],
+			means: [0.5, 0.8, null, null]
+		},
+		{
+			name: 'ties and items nobody was asked keep the given order, last',
+			cells: [
+				['c', 's1', 0.4],
+				['b', 's1', 0.4]
+			],
+			order: ['b', 'c', 'a', 'd'],
+			means: [0.4, 0.4, null, null]
+		},
+		{
+			name: 'a score that is not a number counts as not asked',
+			cells: [
+				['a', 's1', NaN],
+				['b', 's1', 0.3]
+			],
+			order: ['b', 'a', 'c', 'd'],
+			means: [0.3, null, null, null]
+		}
+	])('$name', ({ cells, order, means }) => {
+		const cell = cellIndex(
+			cells.map(([row, column, score]) => ({
+				row: row as string,
+				column: column as string,
+				score: score as number,
+				questions: 1
+			}))
+		);
+		const sorted = rowsByClassMean(rows, columns, cell);
+		expect(sorted.map((r) => r.id)).toEqual(order);
+		expect(sorted.map((r) => r.mean)).toEqual(means);
+		expect(sorted[0]).not.toHaveProperty('order');
+	});
+
+	it('finds a cell by row and column, and nothing for a student not asked', () => {
+		const cell = cellIndex([{ row: 'a', column: 's1', score: 0.5, questions: 2 }]);
+		expect(cell('a', 's1')?.questions).toBe(2);
+		expect(cell('a', 's2')).toBeUndefined();
+		expect(cell('a\u0000s', '1')).toBeUndefined();
 	});
 });

@@ -214,3 +214,47 @@ export function heatmapLayout({
 		height: top + rows.length * rowHeight + 4
 	};
 }
+
+export interface HeatmapRow {
+	id: string;
+	label: string;
+	kind: string;
+}
+export interface HeatmapCell {
+	row: string;
+	column: string;
+	/** Mean score 0..1 of the student's questions on the item. */
+	score: number;
+	questions: number;
+}
+
+/** Looks up a student's cell for an item; undefined when the student was not asked about it. */
+export function cellIndex(
+	cells: HeatmapCell[]
+): (row: string, column: string) => HeatmapCell | undefined {
+	const key = (row: string, column: string) => `${row}\u0000${column}`;
+	const byKey = new Map(cells.map((c) => [key(c.row, c.column), c]));
+	return (row, column) => byKey.get(key(row, column));
+}
+
+/**
+ * The rows with their class mean (the mean over the students asked; null when nobody was),
+ * lowest first, so the least understood items come first. Rows nobody was asked about go last;
+ * ties keep the given order.
+ */
+export function rowsByClassMean<R extends HeatmapRow>(
+	rows: R[],
+	columns: { id: string }[],
+	cell: (row: string, column: string) => HeatmapCell | undefined
+): (R & { mean: number | null })[] {
+	const mean = (row: string) => {
+		const scores = columns
+			.map((c) => cell(row, c.id)?.score)
+			.filter((s): s is number => s !== undefined && Number.isFinite(s));
+		return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+	};
+	return rows
+		.map((r, order) => ({ row: { ...r, mean: mean(r.id) }, order }))
+		.sort((a, b) => (a.row.mean ?? 2) - (b.row.mean ?? 2) || a.order - b.order)
+		.map(({ row }) => row);
+}

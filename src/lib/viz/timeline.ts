@@ -1,10 +1,13 @@
 import type { Lane, TimelineEvent } from '$lib/content';
 import { eventTime } from '$lib/content/dates';
+import { formatDate } from '$lib/ui/format';
 
 export { eventTime };
+export { labelWidth } from './timeline/lane-layout';
 
 /** From the start of the first event's year to the end of the last event's year (2014–2021 here). */
 export function timeDomain(events: Pick<TimelineEvent, 'date' | 'precision'>[]): [Date, Date] {
+	if (!events.length) throw new Error('timeDomain: no events to span');
 	const years = events.map((e) => eventTime(e).getUTCFullYear());
 	return [
 		new Date(Date.UTC(Math.min(...years), 0, 1)),
@@ -12,81 +15,62 @@ export function timeDomain(events: Pick<TimelineEvent, 'date' | 'precision'>[]):
 	];
 }
 
-/** A rough width of a label in pixels: enough to keep labels apart without measuring the DOM. */
-export function labelWidth(text: string, fontSize: number): number {
-	return Math.ceil(text.length * fontSize * 0.56);
-}
-
-export interface PlacedEvent {
-	id: string;
-	lane: number;
-	row: number;
-	x: number;
-	/** The label's left edge and width: the label sits right of the marker, or left of it near the edge. */
-	labelX: number;
-	labelWidth: number;
-	/** The horizontal extent the event occupies (marker and label). */
-	start: number;
-	end: number;
-}
-
-export interface LaneLayout {
-	events: PlacedEvent[];
-	/** How many rows each lane needs so that no two labels overlap. */
-	rows: number[];
+/** The events in date order (ties by id, so the order never depends on the file's). */
+export function byDate<T extends Pick<TimelineEvent, 'id' | 'date' | 'precision'>>(
+	events: T[]
+): T[] {
+	return [...events].sort(
+		(a, b) => eventTime(a).getTime() - eventTime(b).getTime() || a.id.localeCompare(b.id)
+	);
 }
 
 /**
- * Places each event in its lane and in the first row of that lane where its marker and label
- * overlap nothing already placed. Rows are added as needed, so no two labels ever overlap.
+ * What an event's mark says to a screen reader. It starts with the words the mark shows, in their
+ * order, as speech-input users say them: the label (wide layout), or the label and lane (phone).
  */
-export function layoutLanes(
-	events: Pick<TimelineEvent, 'id' | 'lane' | 'label' | 'date' | 'precision'>[],
-	x: (d: Date) => number,
-	lanes: readonly Lane[],
-	{ fontSize = 13, gap = 10, markerRadius = 7, right = Infinity } = {}
-): LaneLayout {
-	const rowEnds: number[][] = lanes.map(() => []);
-	const placed = [...events]
-		.sort((a, b) => eventTime(a).getTime() - eventTime(b).getTime())
-		.map((e) => {
-			const lane = lanes.indexOf(e.lane);
-			const cx = x(eventTime(e));
-			const width = labelWidth(e.label, fontSize);
-			const rightSide = cx + markerRadius + 4 + width <= right;
-			const labelX = rightSide ? cx + markerRadius + 4 : cx - markerRadius - 4 - width;
-			const start = Math.min(cx - markerRadius, labelX);
-			const end = Math.max(cx + markerRadius, labelX + width);
-			const ends = rowEnds[lane];
-			let row = ends.findIndex((rowEnd) => start >= rowEnd + gap);
-			if (row < 0) row = ends.push(end) - 1;
-			else ends[row] = end;
-			return { id: e.id, lane, row, x: cx, labelX, labelWidth: width, start, end };
-		});
-	return { events: placed, rows: rowEnds.map((r) => Math.max(1, r.length)) };
+export function describeEvent(
+	e: TimelineEvent,
+	shows: 'label' | 'label and lane' = 'label'
+): string {
+	const note = e.meeting ? ' This meeting.' : e.inText ? ' The communique refers to this.' : '';
+	const date = formatDate(e.date, e.precision);
+	return shows === 'label'
+		? `${e.label} ${date} · ${e.lane}: ${e.title}.${note}`
+		: `${e.label} ${e.lane} · ${date}: ${e.title}.${note}`;
 }
 
-export interface StackedEvent {
-	id: string;
-	/** Where the event's date falls on the vertical axis. */
-	y: number;
-	/** Where its label is drawn: at y, or pushed down to clear the label above. */
-	labelY: number;
-}
+/** Diamonds mark events the communique refers to (and the meeting itself); dots the rest. */
+export const isDiamond = (e: Pick<TimelineEvent, 'inText' | 'meeting'>) =>
+	!!(e.inText || e.meeting);
 
-/** The narrow-screen layout: one column, time running down, labels pushed apart to stay readable. */
-export function stackVertically(
-	events: Pick<TimelineEvent, 'id' | 'date' | 'precision'>[],
-	y: (d: Date) => number,
-	lineHeight: number
-): StackedEvent[] {
-	let last = -Infinity;
-	return [...events]
-		.sort((a, b) => eventTime(a).getTime() - eventTime(b).getTime())
-		.map((e) => {
-			const at = y(eventTime(e));
-			const labelY = Math.max(at, last + lineHeight);
-			last = labelY;
-			return { id: e.id, y: at, labelY };
+export type LegendItem =
+	| { key: string; kind: 'lane'; lane: Lane; label: string }
+	| { key: 'diamond'; kind: 'diamond'; label: string }
+	| { key: 'meeting'; kind: 'meeting'; label: string };
+
+/** The legend key of a lane, also set on every mark of that lane (`data-legend`). */
+export const laneKey = (lane: string) => `lane-${lane.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+
+/** The keys a mark is drawn with: its lane, and "diamond" when it is one. */
+export const markKeys = (e: Pick<TimelineEvent, 'lane' | 'inText' | 'meeting'>) =>
+	[laneKey(e.lane), ...(isDiamond(e) ? ['diamond'] : [])].join(' ');
+
+/** The legend of what is drawn, and only that: lanes with a shown event, diamonds if any, the meeting if shown. */
+export function legendItems(
+	shown: Pick<TimelineEvent, 'lane' | 'inText' | 'meeting' | 'date' | 'precision'>[],
+	lanes: readonly Lane[]
+): LegendItem[] {
+	const items: LegendItem[] = lanes
+		.filter((lane) => shown.some((e) => e.lane === lane))
+		.map((lane) => ({ key: laneKey(lane), kind: 'lane', lane, label: lane }));
+	if (shown.some(isDiamond))
+		items.push({ key: 'diamond', kind: 'diamond', label: 'The communique refers to it' });
+	const meeting = shown.find((e) => e.meeting);
+	if (meeting)
+		items.push({
+			key: 'meeting',
+			kind: 'meeting',
+			label: `This meeting, ${formatDate(meeting.date, meeting.precision)}`
 		});
+	return items;
 }
