@@ -12,8 +12,8 @@ export const prerender = false;
  */
 export const POST: RequestHandler = (event) =>
 	api(async () => {
-		limit(limits.submit, event);
-		const { code } = studentAssignment(event.params.code, event);
+		await limit(limits.submit, event);
+		const { code } = await studentAssignment(event.params.code, event);
 		const body = await readJson(event.request);
 		const { receipt, replayed } = await submit(
 			code,
