@@ -7,6 +7,7 @@
 // On SIGTERM or SIGINT a process stops accepting connections, answers the requests in flight,
 // closes the database (the pool) and exits; the primary waits for every worker.
 import cluster from 'node:cluster';
+import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -100,7 +101,11 @@ async function serve() {
  * @param {string} buildDir
  */
 async function warmRoutes(buildDir) {
-	const { manifest } = await import(pathToFileURL(resolve(buildDir, 'server/manifest.js')).href);
+	// adapter-node bundles the manifest as a hashed chunk that exports it as `m`.
+	const chunks = resolve(buildDir, 'server/chunks');
+	const file = readdirSync(chunks).find((f) => /^manifest\.js-[\w-]+\.js$/.test(f));
+	if (!file) throw new Error(`No server manifest in ${chunks}: rebuild with npm run build`);
+	const { m: manifest } = await import(pathToFileURL(resolve(chunks, file)).href);
 	/** @type {(() => Promise<unknown>)[]} */
 	const loaders = [
 		...manifest._.nodes,

@@ -380,9 +380,9 @@ describe('fuzzing the API', () => {
 		rateLimited = 0;
 		await fc.assert(
 			fc.asyncProperty(bodyFrom(createLike), contentType, async (body, type) => {
-				const before = db.counts();
+				const before = await db.counts();
 				const r = await send('/api/assignments', body, type);
-				checkWrite(before, db.counts(), r, 'assignments');
+				checkWrite(before, await db.counts(), r, 'assignments');
 			}),
 			settings(200)
 		);
@@ -473,7 +473,7 @@ describe('fuzzing the API', () => {
 				idempotencyKey,
 				code,
 				async (body, type, key, c) => {
-					const before = db.counts();
+					const before = await db.counts();
 					const headers: Record<string, string> =
 						key === undefined ? {} : { 'idempotency-key': key };
 					const r = await send(
@@ -482,7 +482,7 @@ describe('fuzzing the API', () => {
 						type,
 						headers
 					);
-					checkWrite(before, db.counts(), r, 'submissions');
+					checkWrite(before, await db.counts(), r, 'submissions');
 					if (r.status === 201 && !r.replayed) stored++;
 				}
 			),
@@ -518,11 +518,11 @@ describe('fuzzing the API', () => {
 		rateLimited = 0;
 		await fc.assert(
 			fc.asyncProperty(path, async (p) => {
-				const before = db.counts();
+				const before = await db.counts();
 				const r = await request(p);
 				expect(r.status, `${p}: ${r.text.slice(0, 200)}`).toBeLessThan(500);
 				if (r.status === 429) rateLimited++;
-				expect(db.counts()).toEqual(before);
+				expect(await db.counts()).toEqual(before);
 			}),
 			settings(300)
 		);

@@ -44,8 +44,16 @@ const connectionCodes = new Set([
 
 /** PostgreSQL's SQLSTATE codes (five characters) that say the database, not the request, failed. */
 function postgresError(code: string): StoreUnavailable | undefined {
-	// 08: connection exceptions; 57P01–57P03: shutting down, starting, crashed.
-	if (code.startsWith('08') || /^57P0[123]$/.test(code) || code === '53300') return unreachable();
+	// 08: connection exceptions; 28: refused credentials; 3D000: no such database; 57P01–57P03:
+	// shutting down, starting, crashed; 53300: too many connections.
+	if (
+		code.startsWith('08') ||
+		code.startsWith('28') ||
+		code === '3D000' ||
+		/^57P0[123]$/.test(code) ||
+		code === '53300'
+	)
+		return unreachable();
 	if (code === '53100')
 		return new StoreUnavailable(
 			507,

@@ -314,8 +314,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 						SELECT * FROM submissions WHERE assignment_id = ${assignmentId} ORDER BY id`
 				)
 			),
+		// PostgreSQL's text holds no NUL character, so no stored receipt has one (SQLite finds none).
 		submissionByReceipt: (assignmentId, receipt) =>
 			q(async () => {
+				if (receipt.includes('\0')) return undefined;
 				const [row] = await sql<SubmissionRow[]>`
 					SELECT * FROM submissions WHERE assignment_id = ${assignmentId} AND receipt = ${receipt}`;
 				return row && toSubmission(row);
