@@ -4,10 +4,10 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankQuestion, rightResponse } from '../support/bank';
 import type { DatabaseProbe } from '../support/db-counts';
-import { startServer, type RunningServer } from '../support/server-process';
 import {
 	baseUrl,
 	create,
+	ownServer,
 	postJson,
 	probe,
 	request,
@@ -538,16 +538,10 @@ describe('security headers', () => {
 });
 
 describe('429: rate limits at their defaults', () => {
-	let server: RunningServer;
-	beforeAll(async () => {
-		server = await startServer({ env: { RATE_LIMIT_SCALE: undefined } });
-	});
-	afterAll(async () => {
-		await server?.stop();
-	});
+	const server = ownServer({ env: { RATE_LIMIT_SCALE: undefined } });
 
 	it('stops a client after 20 wrong teacher tokens, with Retry-After, but never the right token', async () => {
-		const base = server.baseUrl;
+		const base = server().baseUrl;
 		const a = await create(valid, base);
 		const path = `/api/assignments/${a.code}/results`;
 		const statuses: number[] = [];
@@ -579,7 +573,7 @@ describe('429: rate limits at their defaults', () => {
 	});
 
 	it('stops a client after 30 creates a minute', async () => {
-		const base = server.baseUrl;
+		const base = server().baseUrl;
 		// One create was made above; the limit counts refused requests as well.
 		const statuses: number[] = [];
 		for (let i = 0; i < 30; i++)

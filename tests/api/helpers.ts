@@ -1,4 +1,5 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { startServer, type RunningServer, type StartOptions } from '../support/server-process';
 import { createDatabase } from '../support/postgres-cluster.js';
 import type { Question } from '../../src/lib/content/types';
 import { toQuestion } from '../../src/lib/server/assignments/own-questions';
@@ -277,3 +278,21 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A join code that no assignment can have: codes are made 6 long, and 8 still parse as one. */
 export const unknownCode = 'ACDEFGHJ';
+
+/**
+ * A server of the calling `describe` block's own, started before its tests and stopped after
+ * them (for tests that need other settings than the shared server's): `server()` returns it.
+ */
+export function ownServer(options: StartOptions = {}): () => RunningServer {
+	let server: RunningServer | undefined;
+	beforeAll(async () => {
+		server = await startServer(options);
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+	return () => {
+		if (!server) throw new Error('The server of this block has not started');
+		return server;
+	};
+}

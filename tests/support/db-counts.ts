@@ -47,6 +47,6 @@ export function openDatabaseProbe(where: string | { databaseUrl: string }): Data
 		}),
 		integrityCheck: async () =>
 			(db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
-		close: async () => db.close()
+		close: async () => void db.close()
 	};
 }

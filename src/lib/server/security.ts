@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { codeAlphabet, codeLength } from '$lib/assignment/code';
-import { db, type RateWindow } from './db';
+import { db, type RateWindow, type Store } from './db';
 
 export { codeAlphabet, normaliseCode } from '$lib/assignment/code';
 
@@ -44,15 +44,7 @@ export function newReceipt(): string {
 }
 
 /** Where request counts are kept: this process's memory, or the database that all processes share. */
-export interface RequestCounter {
-	countRequest(bucket: string, key: string, windowMs: number, now: number): Promise<RateWindow>;
-	requestWindow(
-		bucket: string,
-		key: string,
-		windowMs: number,
-		now: number
-	): Promise<RateWindow | undefined>;
-}
+export type RequestCounter = Pick<Store, 'countRequest' | 'requestWindow'>;
 
 /** Counts in this process's memory: right when it is the only process on its database. */
 export class MemoryCounter implements RequestCounter {
