@@ -184,9 +184,29 @@ export async function assignmentForTeacher(
 	return a;
 }
 
+/**
+ * Each student's disguise, kept for the students seen last: a student reads the view, then
+ * submits, and each id is an HMAC the two requests would otherwise both compute. A disguise is
+ * a function of the secret, the assignment and the name alone, so a kept one is never stale.
+ */
+const disguises = new Map<string, Disguise>();
+const keptDisguises = 4096;
+
 /** The ids and orders one student sees (see disguise.ts). */
 export async function disguiseFor(a: AssignmentRecord, key: string | null): Promise<Disguise> {
-	return new Disguise(await db().secret(answerOrderSecret), `${a.id}:${a.code}:${key ?? ''}`);
+	const secret = await db().secret(answerOrderSecret);
+	const scope = `${a.id}:${a.code}:${key ?? ''}`;
+	const kept = disguises.get(scope);
+	if (kept?.secret === secret) {
+		// Most recently used last, so the oldest goes first.
+		disguises.delete(scope);
+		disguises.set(scope, kept);
+		return kept;
+	}
+	const made = new Disguise(secret, scope);
+	disguises.set(scope, made);
+	if (disguises.size > keptDisguises) disguises.delete(disguises.keys().next().value!);
+	return made;
 }
 
 export async function studentView(
@@ -310,19 +330,19 @@ function unanswered(q: Question, score: number): Graded {
 const idempotencyPattern = /^[A-Za-z0-9_-]{8,100}$/;
 
 /**
- * Grades and stores one submission. Everything is checked before anything is written; the
- * attempt count and the insert happen in one transaction. A retry with the same idempotency
+ * Grades and stores one submission to `a` (as just read by `assignmentForStudent`). Everything
+ * is checked before anything is written; that the assignment is still open, the attempt count
+ * and the insert happen in one transaction. A retry with the same idempotency
  * key returns the first result and stores nothing new.
  */
 export async function submit(
-	code: string,
+	a: AssignmentRecord,
 	body: unknown,
 	idempotencyKey: string | null,
 	now = new Date()
 ): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
 	if (idempotencyKey !== null && !idempotencyPattern.test(idempotencyKey))
 		throw new AssignmentError(400, 'Idempotency-Key: must be 8 to 100 letters, digits, "-" or "_"');
-	const a = await assignmentForStudent(code);
 	const parsed = parseWith(submissionSchema, body);
 	if (!parsed.ok) throw new AssignmentError(400, parsed.error);
 	const { name, answers } = parsed.value;

@@ -13,10 +13,10 @@ export const prerender = false;
 export const POST: RequestHandler = (event) =>
 	api(async () => {
 		await limit(limits.submit, event);
-		const { code } = await studentAssignment(event.params.code, event);
+		const a = await studentAssignment(event.params.code, event);
 		const body = await readJson(event.request);
 		const { receipt, replayed } = await submit(
-			code,
+			a,
 			body,
 			event.request.headers.get('idempotency-key')
 		);
