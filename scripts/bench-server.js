@@ -1,39 +1,43 @@
 // `npm run bench:server`: how many student submissions a second the production server grades
-// and stores, and how close that is to two ceilings measured in the same run.
+// and stores, and how close that is to two ceilings measured in the same run, for three setups
+// in one run: SQLite with one process, PostgreSQL with one process, PostgreSQL with two
+// (WORKERS=2). PostgreSQL is BENCH_DATABASE_URL (a server the benchmark may create databases on)
+// or a throwaway server of its own (tests/support/postgres-cluster.js); BENCH_POSTGRES=0 or no
+// PostgreSQL on the machine: SQLite only.
 //
 // 1. Starts scripts/serve.js over a copy of the build (BUILD_DIR, default build/, copied so that
-//    a rebuild during the run cannot disturb it) on a free loopback port, with a fresh temporary
-//    DATA_DIR and RATE_LIMIT_SCALE=100000 (so the per-address rate limits of
-//    src/lib/server/security.ts, join 3000, submit 1500 and create 30 a minute, never refuse the
-//    benchmark, which comes from one address). Assignments ask one whole lesson, with the most
-//    attempts (10) and students (1000) an assignment allows; a new one is created whenever the
-//    last has given all its seats (scripts/bench/students.js).
+//    a rebuild during the run cannot disturb it) on a free loopback port, with a fresh database
+//    (a temporary DATA_DIR, or a new PostgreSQL database) and RATE_LIMIT_SCALE=100000 (so the
+//    per-address rate limits of src/lib/server/security.ts never refuse the benchmark, which
+//    comes from one address). Assignments ask one whole lesson, with the most attempts (10) and
+//    students (1000) an assignment allows; a new one is created whenever the last has given all
+//    its seats (scripts/bench/students.js).
 // 2. Students: the student view disguises every id per student, and a submission must use the
 //    ids of its own view, so each student's view is fetched before the load starts (untimed),
 //    and answered: first option, first two options, true, the order shown, left i → right i, a
 //    cloze word, the first place. A pool for the warm-up, then one sized from the warm-up's rate
-//    for the whole run, so that every request of the run is a new student's first attempt (as in
-//    a class; should the pool run out, its students' next attempts follow, and are counted).
+//    for the whole run, so that every request of the run is a new student's first attempt.
 // 3. Warms up, then autocannon POSTs /api/assignments/<code>/submissions for BENCH_SECONDS (10)
 //    at BENCH_CONNECTIONS (100) connections, one request at a time per connection, each with an
 //    Idempotency-Key of its own as the student page sends. Then stops the server and checks,
-//    request by request (by key), that the SQLite file holds exactly one submission for every
-//    201, with its answers (scripts/bench/verify.js).
-// 4. Ceilings: (a) the same rows stored again into a fresh file by the store's own
+//    request by request (by key), that the database holds exactly one submission for every 201,
+//    with its answers (scripts/bench/verify.js).
+// 4. Ceilings, once: (a) the SQLite run's rows stored again into a fresh file by the store's own
 //    `openSqlite` and `submit` (src/lib/server/db/sqlite.ts, loaded through Vite:
 //    scripts/bench/store-loop.js says why), one submission after the other in a process of its
 //    own, for as many rows or at most 5 s; (b) a bare node:http server in a child process that
 //    reads each body and answers a fixed 201 (the server's own receipt, byte for byte), under
 //    the same autocannon load with the same bodies.
-// 5. Prints a table and writes test-results/bench-server.json.
+// 5. Prints a table (one row per setup, then the ceilings) and writes test-results/bench-server.json.
 //
 // The load generator (autocannon) runs on the same machine as the server and takes a share of
-// the same cores; the CPU each side used is printed. A measuring script, never a test: it exits
-// non-zero only when the stored rows do not match the 201 responses or requests of the run
-// failed, never because the figures are low. Needs a build (npm run build); a copy elsewhere
-// (BUILD_DIR) needs node_modules beside or above it. BENCH_WARMUP_SECONDS (2) sets the warm-up,
-// BENCH_STUDENTS the size of the run's pool (default: the warm-up's rate × BENCH_SECONDS × 1.5);
-// BENCH_CPU_PROF=1 also writes a V8 CPU profile of the server to test-results/bench-server-prof/.
+// the same cores (and so does PostgreSQL, whose CPU counts as "other processes"); the CPU each
+// side used is printed. A measuring script, never a test: it exits non-zero only when the stored
+// rows do not match the 201 responses or requests of the run failed, never because the figures
+// are low. Needs a build (npm run build); a copy elsewhere (BUILD_DIR) needs node_modules beside
+// or above it. BENCH_WARMUP_SECONDS (2) sets the warm-up, BENCH_STUDENTS the size of the run's
+// pool (default: the warm-up's rate × BENCH_SECONDS × 1.5); BENCH_CPU_PROF=1 also writes a V8
+// CPU profile of the SQLite server to test-results/bench-server-prof/.
 import {
 	cpSync,
 	existsSync,
@@ -550,7 +554,7 @@ console.log(
 			: '')
 );
 console.log('Figures written to test-results/bench-server.json');
-if (cpuProf) console.log("Server CPU profile (SQLite run) in test-results/bench-server-prof/");
+if (cpuProf) console.log('Server CPU profile (SQLite run) in test-results/bench-server-prof/');
 if (!verifiedAll) {
 	console.error(
 		'The stored submissions do not match the 201 responses:',

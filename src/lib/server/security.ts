@@ -82,7 +82,7 @@ const memory = new MemoryCounter();
  */
 function sharedCounter(): RequestCounter {
 	const store = db();
-	return store.kind === 'postgres' || Number(process.env.WORKERS ?? 1) > 1 ? store : memory;
+	return store.shared ? store : memory;
 }
 
 /** What a limit says of one request: allowed or not, and the seconds until the window ends. */

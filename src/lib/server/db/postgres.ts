@@ -136,6 +136,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 
 	return {
 		kind: 'postgres',
+		shared: true,
 		ready,
 		ping: () => q(async () => void (await sql`SELECT 1`)),
 		async secret(name) {

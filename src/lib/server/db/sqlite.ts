@@ -270,6 +270,7 @@ export function openSqlite(file: string): Store {
 
 	return {
 		kind: 'sqlite',
+		shared: Number(process.env.WORKERS ?? 1) > 1,
 		ready: async () => {},
 		ping: () => read(() => void db.prepare('SELECT 1').get()),
 		async secret(name) {

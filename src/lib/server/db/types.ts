@@ -127,6 +127,11 @@ export interface RateWindow {
 export interface Store {
 	/** Which database this is, for logs and the operator: `sqlite` or `postgres`. */
 	readonly kind: 'sqlite' | 'postgres';
+	/**
+	 * Whether other processes may serve this database too (PostgreSQL always: other machines may;
+	 * SQLite when `WORKERS` is above 1): what must hold across them is then kept in it.
+	 */
+	readonly shared: boolean;
 	/** Resolves once the database answers and its schema is current (migrations run at open). */
 	ready(): Promise<void>;
 	/** A trivial query: resolves when the database answers now (`GET /readyz`). */
