@@ -1,5 +1,6 @@
 // Operations (issue 13): health and readiness, a drain on SIGTERM, WORKERS=N. On whichever
-// database the run uses (SQLite, or PostgreSQL in the second run).
+// database the run uses (SQLite, or PostgreSQL in the second run; /readyz with the database gone
+// is in processes.test.ts).
 import { request as httpRequest } from 'node:http';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { startServer, type RunningServer } from '../support/server-process';
@@ -32,33 +33,6 @@ describe('health and readiness', () => {
 			`ready (${databaseUrl ? 'postgres' : 'sqlite'})\n`
 		]);
 	});
-
-	it.runIf(databaseUrl)(
-		'GET /readyz answers 503 while the database is gone, /healthz still 200',
-		async () => {
-			const database = await freshDatabase('ready');
-			const node = await startServer({ env: { DATABASE_URL: database.url } });
-			running.push(node);
-			expect((await request('/readyz', {}, node.baseUrl)).status).toBe(200);
-			await database.drop();
-			const down = await request('/readyz', {}, node.baseUrl);
-			expect(down.status).toBe(503);
-			expect(down.text).toMatch(/^not ready: the postgres database does not answer/);
-			expect(down.headers.get('retry-after')).toBe('5');
-			expect((await request('/healthz', {}, node.baseUrl)).status).toBe(200);
-			// A write now is a 503 that says so, not a 500.
-			const create = await request(
-				'/api/assignments',
-				{
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ title: 'Down', lessons: ['reading-a-communique'] })
-				},
-				node.baseUrl
-			);
-			expect(create.status).toBe(503);
-		}
-	);
 });
 
 describe('SIGTERM', () => {

@@ -130,3 +130,32 @@ describe('rate limits shared by the processes', () => {
 		expect(statuses.slice(30)).toEqual([429, 429]);
 	});
 });
+
+describe('readiness when the database is gone', () => {
+	const running: RunningServer[] = [];
+	afterAll(() => Promise.all(running.map((s) => s.stop('SIGKILL'))));
+
+	it('GET /readyz answers 503 while the database is gone, /healthz still 200', async () => {
+		const database = await freshDatabase('ready');
+		const node = await startServer({ env: { DATABASE_URL: database.url } });
+		running.push(node);
+		expect((await request('/readyz', {}, node.baseUrl)).status).toBe(200);
+		await database.drop();
+		const down = await request('/readyz', {}, node.baseUrl);
+		expect(down.status).toBe(503);
+		expect(down.text).toMatch(/^not ready: the postgres database does not answer/);
+		expect(down.headers.get('retry-after')).toBe('5');
+		expect((await request('/healthz', {}, node.baseUrl)).status).toBe(200);
+		// A write now is a 503 that says so, not a 500.
+		const create = await request(
+			'/api/assignments',
+			{
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ title: 'Down', lessons: ['reading-a-communique'] })
+			},
+			node.baseUrl
+		);
+		expect(create.status).toBe(503);
+	});
+});
