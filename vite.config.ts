@@ -6,6 +6,8 @@ export default defineConfig({
 	server: { fs: { allow: ['lessons'] } },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
+		// A PostgreSQL server for the store's contract tests (see tests/support/postgres-setup.ts).
+		globalSetup: ['tests/support/postgres-setup.ts'],
 		environment: 'node'
 	}
 });

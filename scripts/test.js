@@ -6,13 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { chromiumPath } from '../tests/e2e/browser.js';
+import { postgresBinDir, startPostgres } from '../tests/support/postgres-cluster.js';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 
 function ensureChromium() {
 	if (chromiumPath()) return true;
-	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-	if (!isRoot) {
+	if (!isRoot()) {
 		console.error(
 			'\nThe browser tests need Chromium, and none was found (looked at $CHROME_PATH and /usr/bin/chromium).\n' +
 				'Install it with:\n\n    sudo apt-get update && sudo apt-get install -y chromium\n\n' +
@@ -20,20 +20,7 @@ function ensureChromium() {
 		);
 		return false;
 	}
-	console.log('\n▶ Installing Debian Chromium for the browser tests (apt-get)…');
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-	const install =
-		update.status === 0 &&
-		spawnSync(
-			'apt-get',
-			['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'],
-			{
-				stdio: 'inherit',
-				env
-			}
-		);
-	if (!install || install.status !== 0 || !chromiumPath()) {
+	if (!aptInstall(['chromium', 'fonts-dejavu-core'], 'the browser tests') || !chromiumPath()) {
 		console.error('Installing Chromium failed: run `apt-get install -y chromium` and try again.');
 		return false;
 	}
@@ -49,26 +36,54 @@ const onPath = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status ==
  */
 function ensureSqlite3() {
 	if (onPath('sqlite3')) return true;
-	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-	if (!isRoot) {
+	if (!isRoot()) {
 		console.error('\nThe API tests need the sqlite3 command: sudo apt-get install -y sqlite3\n');
 		return false;
 	}
-	console.log('\n▶ Installing Debian sqlite3 for the API tests (apt-get)…');
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-	spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'sqlite3'], {
-		stdio: 'inherit',
-		env
-	});
+	aptInstall(['sqlite3'], 'the API tests');
 	return onPath('sqlite3');
+}
+
+/**
+ * Debian's PostgreSQL server programs (initdb, postgres): the store's contract tests and the API
+ * tests run against a throwaway server of their own. Installed with apt-get when missing and
+ * running as root, like Chromium; not needed when TEST_DATABASE_URL names a server.
+ */
+function ensurePostgres() {
+	if (process.env.TEST_DATABASE_URL || postgresBinDir()) return true;
+	if (!isRoot()) {
+		console.error(
+			'\nThe store and API tests need PostgreSQL (initdb and postgres), and none was found.\n' +
+				'Install it with:\n\n    sudo apt-get update && sudo apt-get install -y postgresql\n\n' +
+				'or set TEST_DATABASE_URL=postgres://… to a server the tests may create databases on.\n'
+		);
+		return false;
+	}
+	aptInstall(['postgresql'], 'the store and API tests');
+	return !!postgresBinDir();
+}
+
+/** The throwaway server every step shares (TEST_DATABASE_URL), stopped and removed at the end. */
+let postgres;
+if (ensurePostgres() && !process.env.TEST_DATABASE_URL) {
+	try {
+		postgres = await startPostgres();
+		process.env.TEST_DATABASE_URL = postgres.url;
+		console.log(`\n▶ A throwaway PostgreSQL server for the tests at ${postgres.url}`);
+	} catch (e) {
+		console.error(
+			`Starting the test PostgreSQL server failed: ${/** @type {Error} */ (e).message}`
+		);
+	}
 }
 
 mkdirSync('test-results', { recursive: true });
 const unitReport = 'test-results/unit.json';
 const apiReport = 'test-results/api.json';
+const apiPostgresReport = 'test-results/api-postgres.json';
 const e2eReport = 'test-results/e2e.json';
-for (const report of [unitReport, apiReport, e2eReport]) rmSync(report, { force: true });
+for (const report of [unitReport, apiReport, apiPostgresReport, e2eReport])
+	rmSync(report, { force: true });
 
 const steps = [
 	{ name: 'SvelteKit sync', cmd: [bin('svelte-kit'), 'sync'] },
@@ -105,6 +120,21 @@ const steps = [
 			`--outputFile.json=${apiReport}`
 		],
 		report: apiReport
+	},
+	{
+		name: 'API tests on PostgreSQL (two app processes sharing the database)',
+		needs: ['Production build'],
+		before: () => !!process.env.TEST_DATABASE_URL,
+		cmd: [
+			bin('vitest'),
+			'run',
+			'-c',
+			'tests/api/vitest.postgres.config.ts',
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${apiPostgresReport}`
+		],
+		report: apiPostgresReport
 	},
 	{
 		name: 'Browser tests (Chromium, axe-core)',
@@ -149,6 +179,8 @@ for (const step of steps) {
 	}
 	results.push({ name: step.name, ok });
 }
+
+await postgres?.stop();
 
 console.log('\nSummary');
 for (const r of results) console.log(`  ${r.ok ? '✓' : '✗'} ${r.name}`);

@@ -1,17 +1,22 @@
 import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { backfill } from '$lib/server/assignments/service';
-import { db } from '$lib/server/db';
+import { closeDb, db } from '$lib/server/db';
 
 /**
  * Opens the database and runs its migrations when the server starts, so a database it cannot
- * use (unwritable folder, a newer schema) stops it at once with the reason, not at the first
- * student's submission. Not while building: prerendering must not create a database.
+ * use (unwritable folder, a newer schema, a PostgreSQL server out of reach) stops it at once
+ * with the reason, not at the first student's submission. Not while building: prerendering
+ * must not create a database.
+ *
+ * scripts/serve.js calls `globalThis[Symbol.for('course.shutdown')]` once the server has
+ * stopped accepting and the requests in flight are answered: the pool closes then.
  */
 export const init: ServerInit = async () => {
 	if (building) return;
-	db();
+	await db().ready();
 	await backfill();
+	(globalThis as Record<symbol, unknown>)[Symbol.for('course.shutdown')] = closeDb;
 };
 
 /**

@@ -1,7 +1,7 @@
 // Processes and CPU time for scripts/bench-server.js: child node processes that never outlive the
 // script, waiting for a server to answer, and how much CPU each side of a run used.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
 /** @param {string} message @returns {never} */
@@ -38,12 +38,31 @@ export async function busyShare(ms) {
  * @param {number | undefined} pid
  */
 export function cpuSeconds(pid) {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return (Number(fields[11]) + Number(fields[12])) / 100;
-	} catch {
-		return null;
+	if (pid === undefined) return null;
+	/** @type {Map<number, { ppid: number, cpu: number }>} */
+	const all = new Map();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+			all.set(Number(entry), {
+				ppid: Number(fields[1]),
+				cpu: (Number(fields[11]) + Number(fields[12])) / 100
+			});
+		} catch {
+			// gone meanwhile
+		}
 	}
+	if (!all.has(pid)) return null;
+	// The process and its descendants (WORKERS=N: the cluster's workers).
+	let total = 0;
+	const queue = [pid];
+	while (queue.length) {
+		const p = /** @type {number} */ (queue.pop());
+		total += all.get(p)?.cpu ?? 0;
+		for (const [child, s] of all) if (s.ppid === p) queue.push(child);
+	}
+	return total;
 }
 
 /**

@@ -5,8 +5,8 @@
 //
 // "The store's own code" literally: `openSqlite` and `Store.submit` of src/lib/server/db/sqlite.ts,
 // so the same pragmas, the migrations of migrations.ts, and the same IMMEDIATE transaction
-// (idempotency key, attempt count, student cap, the submission, one `answers` row per question,
-// its `wrong_answers`) behind the same async `write()`. Nothing is copied or read out of the
+// (idempotency key, the assignment still open, attempt count, student cap, the submission with
+// its answers and wrong answers in one row) behind the same async `write()`. Nothing is copied or read out of the
 // source with regular expressions. The store is TypeScript, which Node 20 cannot import, and the
 // build bundles it into a chunk with a hashed name that does not export `openSqlite`; so it is
 // loaded with Vite's `runnerImport` (Vite is the project's build tool), which compiles the module
@@ -37,15 +37,6 @@ const from = new Database(serverFile, { readonly: true });
 const assignmentRows = from.prepare('SELECT * FROM assignments ORDER BY id').all();
 /** @type {any[]} */
 const submissionRows = from.prepare('SELECT * FROM submissions ORDER BY id').all();
-/** @type {Map<number, { questionId: string, key: string, label: string }[]>} */
-const wrongBySubmission = new Map();
-for (const w of /** @type {any[]} */ (
-	from.prepare('SELECT * FROM wrong_answers ORDER BY rowid').all()
-)) {
-	const list = wrongBySubmission.get(w.submission_id) ?? [];
-	list.push({ questionId: w.question_id, key: w.wrong_key, label: w.label });
-	wrongBySubmission.set(w.submission_id, list);
-}
 from.close();
 
 const store = sqlite.openSqlite(bareFile);
@@ -76,7 +67,11 @@ const submissions = submissionRows.map((r) => {
 		score: r.score,
 		maxScore: r.max_score,
 		answers: JSON.parse(r.answers),
-		wrong: wrongBySubmission.get(r.id) ?? [],
+		wrong: JSON.parse(r.wrong).map((/** @type {string[]} */ [questionId, key, label]) => ({
+			questionId,
+			key,
+			label
+		})),
 		submittedAt: r.submitted_at,
 		maxAttempts: settings.attempts,
 		maxStudents: settings.maxStudents
@@ -94,6 +89,6 @@ for (const s of submissions) {
 	if ((rows & 255) === 0 && process.hrtime.bigint() > cap) break;
 }
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-const counts = store.counts();
-store.close();
+const counts = await store.counts();
+await store.close();
 console.log(JSON.stringify({ rows, seconds, rowsPerSecond: rows / seconds, counts, source }));

@@ -14,6 +14,7 @@ import { bankQuestions, shownQuestion, type ShownView } from '../support/bank';
 import { startServer, type RunningServer } from '../support/server-process';
 import {
 	create,
+	ownServer,
 	postJson,
 	request,
 	results,
@@ -181,14 +182,13 @@ const right = {
 };
 
 describe('10.3: a busy, full or unwritable database never freezes the server or loses work', () => {
-	let server: RunningServer;
+	const server = ownServer({ env: { RATE_LIMIT_SCALE: '20' } });
 	let code: string;
 	beforeAll(async () => {
-		server = await startServer({ env: { RATE_LIMIT_SCALE: '20' } });
-		({ code } = await create({ title: 'Busy', questionIds: [q.id], attempts: 3 }, server.baseUrl));
-	});
-	afterAll(async () => {
-		await server?.stop();
+		({ code } = await create(
+			{ title: 'Busy', questionIds: [q.id], attempts: 3 },
+			server().baseUrl
+		));
 	});
 
 	/** Debian's sqlite3 holding the write lock, as another process (a backup, an admin) might. */
@@ -219,21 +219,21 @@ describe('10.3: a busy, full or unwritable database never freezes the server or 
 
 	const timed = async (path: string) => {
 		const start = Date.now();
-		const r = await request(path, {}, server.baseUrl);
+		const r = await request(path, {}, server().baseUrl);
 		return { status: r.status, ms: Date.now() - start };
 	};
 
 	it('reads answer within a second while another process holds the lock; a write gets 503 with Retry-After, and the retry with the same key is stored once', async () => {
-		const release = await holdLock(join(server.dataDir, 'course.db'));
+		const release = await holdLock(join(server().dataDir, 'course.db'));
 		try {
-			const v = (await view(code, 'Dee', server.baseUrl)).json;
+			const v = (await view(code, 'Dee', server().baseUrl)).json;
 			const answers = { [v.questions[0].id]: { choice: v.questions[0].options![0].id } };
 			const key = 'busy-key-123456';
 			const pending = submitRaw(
 				code,
 				{ name: 'Dee', answers },
 				{ 'idempotency-key': key },
-				server.baseUrl
+				server().baseUrl
 			);
 			// While that write waits for the lock, pages and the student view still answer.
 			for (const path of ['/', `/a/${code}`, `/api/assignments/${code}?name=Eve`]) {
@@ -250,14 +250,14 @@ describe('10.3: a busy, full or unwritable database never freezes the server or 
 				code,
 				{ name: 'Dee', answers },
 				{ 'idempotency-key': key },
-				server.baseUrl
+				server().baseUrl
 			);
 			expect(again.status).toBe(201);
 			const replay = await submitRaw(
 				code,
 				{ name: 'Dee', answers },
 				{ 'idempotency-key': key },
-				server.baseUrl
+				server().baseUrl
 			);
 			expect(replay.headers.get('idempotent-replayed')).toBe('true');
 		} finally {
@@ -294,22 +294,16 @@ describe('10.3: a full disk answers 507, saying so; nothing half-written', () =>
 		const fill = join(mountPoint, 'fill');
 		// Fill what is left of the 4 MB.
 		spawnSync('dd', ['if=/dev/zero', `of=${fill}`, 'bs=64k', 'count=100'], { stdio: 'ignore' });
-		const full = await submit(
-			code,
-			{ name: 'Fay', answers: right },
-			{ 'idempotency-key': 'disk-key-1234' },
-			server.baseUrl
-		);
+		/** The same student's submission, retried with its key. */
+		const base = server.baseUrl;
+		const fay = () =>
+			submit(code, { name: 'Fay', answers: right }, { 'idempotency-key': 'disk-key-1234' }, base);
+		const full = await fay();
 		expect(full.status, full.text).toBe(507);
 		expect(full.json.error).toMatch(/disk is full/);
 		rmSync(fill);
 
-		const ok = await submit(
-			code,
-			{ name: 'Fay', answers: right },
-			{ 'idempotency-key': 'disk-key-1234' },
-			server.baseUrl
-		);
+		const ok = await fay();
 		expect(ok.status, ok.text).toBe(201);
 		expect(ok.json.attempt).toBe(1);
 		expect(server.log()).not.toMatch(/Something went wrong/);
@@ -317,22 +311,16 @@ describe('10.3: a full disk answers 507, saying so; nothing half-written', () =>
 });
 
 describe('10.4: a class behind one address', () => {
-	let server: RunningServer;
-	beforeAll(async () => {
-		server = await startServer({ env: { RATE_LIMIT_SCALE: undefined } });
-	});
-	afterAll(async () => {
-		await server?.stop();
-	});
+	const server = ownServer({ env: { RATE_LIMIT_SCALE: undefined } });
 
 	it("others' wrong tokens never lock the teacher out; wrong tokens are still refused", async () => {
-		const a = await create({ title: 'NAT', questionIds: [q.id] }, server.baseUrl);
+		const a = await create({ title: 'NAT', questionIds: [q.id] }, server().baseUrl);
 		const wrong = 'x'.repeat(43);
 		const path = `/api/assignments/${a.code}/results`;
 		const statuses: number[] = [];
 		for (let i = 0; i < 25; i++)
 			statuses.push(
-				(await request(path, { headers: { authorization: `Bearer ${wrong}` } }, server.baseUrl))
+				(await request(path, { headers: { authorization: `Bearer ${wrong}` } }, server().baseUrl))
 					.status
 			);
 		expect(statuses.slice(0, 20)).toEqual(Array(20).fill(404));
@@ -340,16 +328,16 @@ describe('10.4: a class behind one address', () => {
 		const teacher = await request(
 			path,
 			{ headers: { authorization: `Bearer ${a.teacherToken}` } },
-			server.baseUrl
+			server().baseUrl
 		);
 		expect(teacher.status).toBe(200);
-		expect((await request(`/teach/${a.teacherToken}`, {}, server.baseUrl)).status).toBe(200);
+		expect((await request(`/teach/${a.teacherToken}`, {}, server().baseUrl)).status).toBe(200);
 	});
 
 	it('300 students behind one address join and submit within a minute; guessing codes is refused', async () => {
 		const a = await create(
 			{ title: 'Big class', questionIds: [q.id], maxStudents: 300 },
-			server.baseUrl
+			server().baseUrl
 		);
 		const start = Date.now();
 		const students = Array.from({ length: 300 }, (_, i) => `Pupil ${i + 1}`);
@@ -357,14 +345,14 @@ describe('10.4: a class behind one address', () => {
 		for (let i = 0; i < students.length; i += 25)
 			await Promise.all(
 				students.slice(i, i + 25).map(async (name) => {
-					expect((await request(`/a/${a.code}`, {}, server.baseUrl)).status).toBe(200);
-					const r = await submit(a.code, { name, answers: right }, {}, server.baseUrl);
+					expect((await request(`/a/${a.code}`, {}, server().baseUrl)).status).toBe(200);
+					const r = await submit(a.code, { name, answers: right }, {}, server().baseUrl);
 					statuses.push(r.status);
 				})
 			);
 		expect(statuses.filter((s) => s === 201)).toHaveLength(300);
 		expect(Date.now() - start).toBeLessThan(60_000);
-		const tokens = await results(a.code, a.teacherToken, server.baseUrl);
+		const tokens = await results(a.code, a.teacherToken, server().baseUrl);
 		expect(tokens.json).toMatchObject({ summary: { submissions: 300, students: 300 } });
 
 		const guesses: number[] = [];
@@ -374,7 +362,7 @@ describe('10.4: a class behind one address', () => {
 					await request(
 						`/api/assignments/ACDEF${'3467'[i % 4]}${'ACDEFGHJ'[i % 8]}`,
 						{},
-						server.baseUrl
+						server().baseUrl
 					)
 				).status
 			);
@@ -555,18 +543,12 @@ describe('10.8: fill-the-gap answers keep their meaning', () => {
 });
 
 describe('10.9 and 10.11: logs keep no secret; HSTS behind https', () => {
-	let server: RunningServer;
-	beforeAll(async () => {
-		server = await startServer({
-			env: { RATE_LIMIT_SCALE: '20', ORIGIN: 'https://classroom.test' }
-		});
-	});
-	afterAll(async () => {
-		await server?.stop();
+	const server = ownServer({
+		env: { RATE_LIMIT_SCALE: '20', ORIGIN: 'https://classroom.test' }
 	});
 
 	it('a 404 or 415 under /teach/<token> and an aborted upload log no token, in one line each', async () => {
-		const base = server.baseUrl;
+		const base = server().baseUrl;
 		const a = await create({ title: 'Logs', questionIds: [q.id] }, base);
 		const origin = 'https://classroom.test';
 		await request(`/teach/${a.teacherToken}/nothing-here`, {}, base);
@@ -593,14 +575,14 @@ describe('10.9 and 10.11: logs keep no secret; HSTS behind https', () => {
 			});
 		});
 		await new Promise((r) => setTimeout(r, 300));
-		const log = server.log();
+		const log = server().log();
 		expect(log).not.toContain(a.teacherToken);
 		expect(log).toContain('/teach/[token]');
 		expect(log.split('\n').filter((l) => /^\s+at /.test(l))).toEqual([]);
 	});
 
 	it('sends Strict-Transport-Security when ORIGIN is https, and not over plain http', async () => {
-		const r = await request('/', {}, server.baseUrl);
+		const r = await request('/', {}, server().baseUrl);
 		expect(r.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
 		expect((await request('/')).headers.get('strict-transport-security')).toBeNull();
 	});

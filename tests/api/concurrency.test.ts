@@ -21,7 +21,7 @@ describe('concurrent submissions', () => {
 			{ length: 200 },
 			(_, i) => `Student ${String(i + 1).padStart(3, '0')}`
 		);
-		const before = db.counts();
+		const before = await db.counts();
 
 		const replies = await Promise.all(
 			names.map((name, i) =>
@@ -40,7 +40,7 @@ describe('concurrent submissions', () => {
 		expect(new Set(receipts).size).toBe(200);
 		expect(replies.map((r) => r.json.name)).toEqual(names);
 		expect(replies.every((r) => r.json.attempt === 1)).toBe(true);
-		expect(db.counts().submissions).toBe(before.submissions + 200);
+		expect((await db.counts()).submissions).toBe(before.submissions + 200);
 
 		// One page of 200, the most a page holds: every submission, and the totals agree.
 		const r = await results(code, teacherToken, undefined, { limit: 200 });
@@ -66,7 +66,7 @@ describe('concurrent submissions', () => {
 			questionIds: [q.id],
 			attempts: 10
 		});
-		const before = db.counts();
+		const before = await db.counts();
 		const body = { name: 'Retrier', answers: { [q.id]: rightResponse(q) } };
 		const replies = await Promise.all(
 			Array.from({ length: 50 }, () => submit(code, body, { 'Idempotency-Key': 'same-key-123' }))
@@ -75,7 +75,7 @@ describe('concurrent submissions', () => {
 		expect(new Set(replies.map((r) => r.json.receipt)).size).toBe(1);
 		expect(replies.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(49);
 		expect(replies.every((r) => r.json.attempt === 1)).toBe(true);
-		expect(db.counts().submissions).toBe(before.submissions + 1);
+		expect((await db.counts()).submissions).toBe(before.submissions + 1);
 
 		const r = await results(code, teacherToken);
 		expect(r.json.submissions.map((s) => [s.name, s.attempt])).toEqual([['Retrier', 1]]);

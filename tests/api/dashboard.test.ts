@@ -143,18 +143,18 @@ describe('managing the assignment', () => {
 	});
 
 	it('refuses to delete without the code typed, and from another site', async () => {
-		const before = db.counts();
+		const before = await db.counts();
 		expect((await action('delete', { confirm: 'WRONG' })).status).toBe(400);
 		expect((await action('delete', { confirm: code }, 'https://evil.example')).status).toBe(403);
-		expect(db.counts()).toEqual(before);
+		expect(await db.counts()).toEqual(before);
 	});
 
 	it('deletes the assignment and all its submissions', async () => {
-		const before = db.counts();
+		const before = await db.counts();
 		const r = await action('delete', { confirm: code });
 		expect(r.status).toBe(303);
 		expect(r.headers.get('location')).toBe(`/teach?deleted=${code}`);
-		expect(db.counts()).toEqual({
+		expect(await db.counts()).toEqual({
 			assignments: before.assignments - 1,
 			submissions: before.submissions - names.length - 1
 		});

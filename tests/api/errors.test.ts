@@ -4,10 +4,10 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankQuestion, rightResponse } from '../support/bank';
 import type { DatabaseProbe } from '../support/db-counts';
-import { startServer, type RunningServer } from '../support/server-process';
 import {
 	baseUrl,
 	create,
+	ownServer,
 	postJson,
 	probe,
 	request,
@@ -40,14 +40,14 @@ async function refused(
 	status: number,
 	names: RegExp
 ): Promise<string> {
-	const before = db.counts();
+	const before = await db.counts();
 	const r = await send();
 	expect(r.status).toBe(status);
 	expect(r.headers.get('content-type')).toMatch(/^application\/json/);
 	const body = r.json as { error: string };
 	expect(Object.keys(body)).toEqual(['error']);
 	expect(body.error).toMatch(names);
-	expect(db.counts()).toEqual(before);
+	expect(await db.counts()).toEqual(before);
 	return body.error;
 }
 
@@ -181,14 +181,14 @@ describe('400: a create request that names the field at fault', () => {
 			/^body: send JSON/
 		);
 		// …and from anywhere else SvelteKit's CSRF check refuses it before the API sees it.
-		const before = db.counts();
+		const before = await db.counts();
 		const foreign = await request('/api/assignments', {
 			method: 'POST',
 			headers: { 'content-type': 'text/plain', origin: 'https://elsewhere.example' },
 			body: JSON.stringify(valid)
 		});
 		expect(foreign.status).toBe(403);
-		expect(db.counts()).toEqual(before);
+		expect(await db.counts()).toEqual(before);
 	});
 });
 
@@ -397,7 +397,7 @@ describe('413: a body over 64 KB', () => {
 	});
 
 	it('refuses a 70 KB body sent without Content-Length (chunked) with 413 too', async () => {
-		const before = db.counts();
+		const before = await db.counts();
 		const bytes = new TextEncoder().encode(big);
 		const body = new ReadableStream<Uint8Array>({
 			start(controller) {
@@ -420,7 +420,7 @@ describe('413: a body over 64 KB', () => {
 			const cause = (e as Error & { cause?: { code?: string } }).cause;
 			status = `no response (${cause?.code ?? (e as Error).message})`;
 		}
-		expect(db.counts()).toEqual(before);
+		expect(await db.counts()).toEqual(before);
 		expect(status, 'the server should answer 413, not drop the connection').toBe(413);
 		expect(JSON.parse(text)).toEqual({ error: 'body: larger than 64 KB' });
 	});
@@ -475,7 +475,7 @@ describe('413 on a kept-alive connection', () => {
 	}
 
 	it('answers the next request on the connection after refusing a 256 KB body (or closes it)', async () => {
-		const before = db.counts();
+		const before = await db.counts();
 		const big = JSON.stringify({ ...valid, title: 'x'.repeat(256 * 1024) });
 		const { one, two } = await twoRequestsOnOneConnection(big, '{}');
 		expect(one?.status).toBe(413);
@@ -484,7 +484,7 @@ describe('413 on a kept-alive connection', () => {
 				two?.status,
 				`413 said "Connection: ${one?.connection}", but the next request on it got no answer`
 			).toBe(400);
-		expect(db.counts()).toEqual(before);
+		expect(await db.counts()).toEqual(before);
 	});
 });
 
@@ -538,16 +538,10 @@ describe('security headers', () => {
 });
 
 describe('429: rate limits at their defaults', () => {
-	let server: RunningServer;
-	beforeAll(async () => {
-		server = await startServer({ env: { RATE_LIMIT_SCALE: undefined } });
-	});
-	afterAll(async () => {
-		await server?.stop();
-	});
+	const server = ownServer({ env: { RATE_LIMIT_SCALE: undefined } });
 
 	it('stops a client after 20 wrong teacher tokens, with Retry-After, but never the right token', async () => {
-		const base = server.baseUrl;
+		const base = server().baseUrl;
 		const a = await create(valid, base);
 		const path = `/api/assignments/${a.code}/results`;
 		const statuses: number[] = [];
@@ -579,7 +573,7 @@ describe('429: rate limits at their defaults', () => {
 	});
 
 	it('stops a client after 30 creates a minute', async () => {
-		const base = server.baseUrl;
+		const base = server().baseUrl;
 		// One create was made above; the limit counts refused requests as well.
 		const statuses: number[] = [];
 		for (let i = 0; i < 30; i++)

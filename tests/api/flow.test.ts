@@ -96,7 +96,7 @@ afterAll(() => db?.close());
 describe('creating an assignment', () => {
 	it('by question ids: 201 with the code, the token and both links', async () => {
 		const chosen = ['rc-single-who-invited', 'rc-multiple-why-they-met', 'rc-cloze-sole-purpose'];
-		const before = db.counts();
+		const before = await db.counts();
 		const r = await postJson<Record<string, string>>('/api/assignments', {
 			title: 'By ids',
 			questionIds: [...chosen].reverse()
@@ -109,7 +109,7 @@ describe('creating an assignment', () => {
 		expect(teacherUrl).toBe(`${baseUrl()}/teach/${teacherToken}`);
 		expect(r.headers.get('location')).toBe(`/api/assignments/${code}`);
 		expect(r.headers.get('cache-control')).toBe('no-store');
-		expect(db.counts()).toEqual({ ...before, assignments: before.assignments + 1 });
+		expect(await db.counts()).toEqual({ ...before, assignments: before.assignments + 1 });
 
 		const v = await view(code);
 		expect(v.status).toBe(200);
@@ -197,7 +197,7 @@ describe('submitting and grading', () => {
 	});
 
 	it('scores an all-right submission at maxScore, and says so per question', async () => {
-		const before = db.counts();
+		const before = await db.counts();
 		const r = await submit(code, { name: 'Right', answers: answersFor(pool, rightResponse) });
 		expect(r.status, r.text).toBe(201);
 		expect(r.json).toMatchObject({
@@ -216,7 +216,7 @@ describe('submitting and grading', () => {
 		// One result per question, in the ids the student was shown.
 		const shown = await view(code, 'Right');
 		expect(ids(r.json.results!)).toEqual([...shownIds(shown.json, pool)].sort());
-		expect(db.counts().submissions).toBe(before.submissions + 1);
+		expect((await db.counts()).submissions).toBe(before.submissions + 1);
 
 		// The answer to the submission is lean: results without the full questions.
 		expect(r.json.results!.some((x) => 'question' in x)).toBe(false);
@@ -295,7 +295,7 @@ describe('idempotent retries', () => {
 		});
 		const body = { name: 'Retrier', answers: { [q.id]: rightResponse(q) } };
 		const key = { 'Idempotency-Key': 'flow-retry-0001' };
-		const before = db.counts();
+		const before = await db.counts();
 
 		const first = await submit(code, body, key);
 		expect(first.status, first.text).toBe(201);
@@ -311,7 +311,7 @@ describe('idempotent retries', () => {
 		expect(third.status).toBe(201);
 		expect(third.json.receipt).toBe(first.json.receipt);
 
-		expect(db.counts().submissions).toBe(before.submissions + 1);
+		expect((await db.counts()).submissions).toBe(before.submissions + 1);
 		const r = await results(code, teacherToken);
 		expect(r.json.submissions.map((s) => [s.name, s.attempt])).toEqual([['Retrier', 1]]);
 
@@ -341,11 +341,11 @@ describe('attempts', () => {
 		const v = await view(code, 'ANN');
 		expect(v.json.attemptsUsed).toBe(2);
 
-		const before = db.counts();
+		const before = await db.counts();
 		const third = await submit(code, { name: 'ANN', answers: {} });
 		expect(third.status).toBe(409);
 		expect(third.json).toEqual({ error: expect.stringMatching(/^name: .*all 2 attempts/) });
-		expect(db.counts()).toEqual(before);
+		expect(await db.counts()).toEqual(before);
 
 		// Another student is not affected.
 		const bob = await submit(code, { name: 'Bob', answers: {} });
@@ -393,7 +393,7 @@ describe('a set of questions per student (count)', () => {
 		const mine = pool.filter((q) => shownQuestion(v, q));
 		expect(mine).toHaveLength(3);
 		const outside = pool.find((q) => !mine.includes(q))!;
-		const before = db.counts();
+		const before = await db.counts();
 		const stray = await submit(code, {
 			name: 'Bea',
 			answers: { [outside.id]: rightResponse(outside) }
@@ -401,7 +401,7 @@ describe('a set of questions per student (count)', () => {
 		expect(stray.status).toBe(400);
 		expect(stray.json.error).toContain('answers');
 		expect(stray.json.error).toContain(outside.id);
-		expect(db.counts()).toEqual(before);
+		expect(await db.counts()).toEqual(before);
 
 		const ok = await submit(code, { name: 'bea', answers: answersFor(mine, rightResponse) });
 		expect(ok.status, ok.text).toBe(201);

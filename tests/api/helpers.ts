@@ -1,4 +1,6 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { startServer, type RunningServer, type StartOptions } from '../support/server-process';
+import { createDatabase } from '../support/postgres-cluster.js';
 import type { Question } from '../../src/lib/content/types';
 import { toQuestion } from '../../src/lib/server/assignments/own-questions';
 import type { OwnQuestionInput } from '../../src/lib/server/assignments/schema';
@@ -253,12 +255,44 @@ export async function allSubmissions(code: string, token: string, base = baseUrl
 	}
 }
 
-/** The shared server's database, read-only. Close it in afterAll. */
+/** The shared server's database (SQLite read-only, or PostgreSQL). Close it in afterAll. */
 export function probe(): DatabaseProbe {
-	return openDatabaseProbe(inject('dataDir'));
+	const databaseUrl = inject('databaseUrl');
+	return openDatabaseProbe(databaseUrl ? { databaseUrl } : inject('dataDir'));
 }
+
+/**
+ * A new, empty PostgreSQL database on the server the run uses, for a test whose processes must
+ * not share the suite's rate-limit windows; dropped by `drop()`. Only on PostgreSQL.
+ */
+export async function freshDatabase(prefix: string) {
+	const server = new URL(inject('databaseUrl'));
+	server.pathname = '/postgres';
+	return createDatabase(server.toString(), prefix);
+}
+
+/** Each app process's own address: two on PostgreSQL (the proxy alternates between them). */
+export const nodeUrls = (): string[] => inject('nodeUrls');
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A join code that no assignment can have: codes are made 6 long, and 8 still parse as one. */
 export const unknownCode = 'ACDEFGHJ';
+
+/**
+ * A server of the calling `describe` block's own, started before its tests and stopped after
+ * them (for tests that need other settings than the shared server's): `server()` returns it.
+ */
+export function ownServer(options: StartOptions = {}): () => RunningServer {
+	let server: RunningServer | undefined;
+	beforeAll(async () => {
+		server = await startServer(options);
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+	return () => {
+		if (!server) throw new Error('The server of this block has not started');
+		return server;
+	};
+}

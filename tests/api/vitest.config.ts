@@ -8,6 +8,8 @@ export default defineConfig({
 	resolve: { alias: { $lib: fileURLToPath(new URL('../../src/lib', import.meta.url)) } },
 	test: {
 		include: ['tests/api/**/*.test.ts'],
+		// Two processes on one database: the PostgreSQL run only (vitest.postgres.config.ts).
+		exclude: ['tests/api/processes.test.ts'],
 		globalSetup: ['tests/api/setup.ts'],
 		environment: 'node',
 		testTimeout: 60_000,

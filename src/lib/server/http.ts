@@ -2,7 +2,7 @@ import { error, json, type RequestEvent } from '@sveltejs/kit';
 import { limits as schemaLimits } from './assignments/schema';
 import { AssignmentError, assignmentForStudent, assignmentForTeacher } from './assignments/service';
 import { StoreUnavailable } from './db/errors';
-import { limits, normaliseCode, type RateLimiter } from './security';
+import { limits, normaliseCode, type RateDecision, type RateLimiter } from './security';
 
 /** Decodes strictly: bytes that are not UTF-8 are refused, never stored as U+FFFD. */
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -84,17 +84,14 @@ export async function readJson(
 const tooLarge = (max: number) => `body: larger than ${Math.round(max / 1024)} KB`;
 
 /** Counts a request against a limit, or refuses it with 429. */
-export function limit(limiter: RateLimiter, event: RequestEvent): void {
-	const key = event.getClientAddress();
-	if (!limiter.take(key)) throw rateLimited(limiter, key);
+export async function limit(limiter: RateLimiter, event: RequestEvent): Promise<void> {
+	const decision = await limiter.take(event.getClientAddress());
+	if (!decision.ok) throw rateLimited(decision);
 }
 
-export function rateLimited(
-	limiter: RateLimiter,
-	key: string
-): AssignmentError & { retry: number } {
+export function rateLimited(decision: RateDecision): AssignmentError & { retry: number } {
 	const e = new AssignmentError(429, 'Too many requests: wait a minute and try again');
-	return Object.assign(e, { retry: limiter.retryAfter(key) });
+	return Object.assign(e, { retry: decision.retryAfter });
 }
 
 /**
@@ -152,13 +149,15 @@ export function bearer(request: Request): string {
  * tokens cannot be guessed by trying many; a right token is always served, however many wrong
  * ones others behind the same address (a school's one NAT address) have sent.
  */
-export function teacherAssignment(event: RequestEvent, token: string, code?: string) {
+export async function teacherAssignment(event: RequestEvent, token: string, code?: string) {
 	const key = event.getClientAddress();
 	try {
-		return assignmentForTeacher(token, code);
+		return await assignmentForTeacher(token, code);
 	} catch (e) {
-		if (e instanceof AssignmentError && e.status === 404 && !limits.token.take(key))
-			throw rateLimited(limits.token, key);
+		if (e instanceof AssignmentError && e.status === 404) {
+			const decision = await limits.token.take(key);
+			if (!decision.ok) throw rateLimited(decision);
+		}
 		throw e;
 	}
 }
@@ -177,15 +176,16 @@ export function studentCode(raw: string): string {
  * client's address (codes cannot be guessed by trying many); a right one counts only against
  * a limit wide enough for a whole school behind one address.
  */
-export function studentAssignment(raw: string, event: RequestEvent) {
+export async function studentAssignment(raw: string, event: RequestEvent) {
 	const key = event.getClientAddress();
-	if (limits.wrongCode.blocked(key)) throw rateLimited(limits.wrongCode, key);
+	const wrong = await limits.wrongCode.check(key);
+	if (!wrong.ok) throw rateLimited(wrong);
 	try {
-		const a = assignmentForStudent(studentCode(raw));
-		limit(limits.join, event);
+		const a = await assignmentForStudent(studentCode(raw));
+		await limit(limits.join, event);
 		return a;
 	} catch (e) {
-		if (e instanceof AssignmentError && e.status === 404) limits.wrongCode.take(key);
+		if (e instanceof AssignmentError && e.status === 404) await limits.wrongCode.take(key);
 		throw e;
 	}
 }
@@ -196,9 +196,9 @@ export function teacherCode(raw: string): string {
 }
 
 /** For the teacher's pages (`/teach/<token>/…`): the assignment, or an error page with the same 404. */
-export function teacherPageAssignment(event: RequestEvent) {
+export async function teacherPageAssignment(event: RequestEvent) {
 	try {
-		return teacherAssignment(event, event.params.token ?? '');
+		return await teacherAssignment(event, event.params.token ?? '');
 	} catch (e) {
 		if (e instanceof AssignmentError) error(e.status, e.message);
 		throw e;

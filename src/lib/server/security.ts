@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { codeAlphabet, codeLength } from '$lib/assignment/code';
+import { db, type RateWindow, type Store } from './db';
 
 export { codeAlphabet, normaliseCode } from '$lib/assignment/code';
 
@@ -42,48 +43,86 @@ export function newReceipt(): string {
 	return bytes.toString('base64url');
 }
 
+/** Where request counts are kept: this process's memory, or the database that all processes share. */
+export type RequestCounter = Pick<Store, 'countRequest' | 'requestWindow'>;
+
+/** Counts in this process's memory: right when it is the only process on its database. */
+export class MemoryCounter implements RequestCounter {
+	private windows = new Map<string, RateWindow>();
+
+	async countRequest(bucket: string, key: string, windowMs: number, now: number) {
+		const id = `${bucket}\u0000${key}`;
+		const w = this.windows.get(id);
+		if (!w || now - w.start >= windowMs) {
+			if (this.windows.size > 50_000) this.prune(windowMs, now);
+			const fresh = { start: now, count: 1 };
+			this.windows.set(id, fresh);
+			return { ...fresh };
+		}
+		w.count += 1;
+		return { ...w };
+	}
+
+	async requestWindow(bucket: string, key: string, windowMs: number, now: number) {
+		const w = this.windows.get(`${bucket}\u0000${key}`);
+		return w && now - w.start < windowMs ? { ...w } : undefined;
+	}
+
+	private prune(windowMs: number, now: number) {
+		for (const [k, w] of this.windows) if (now - w.start >= windowMs) this.windows.delete(k);
+	}
+}
+
+const memory = new MemoryCounter();
+
 /**
- * Fixed-window rate limits per client address, in memory (one server process). `RATE_LIMIT_SCALE`
- * multiplies every limit (the load benchmark sets it high; 0 is not allowed).
+ * The counter every limit uses: the database when several processes serve it (PostgreSQL, or
+ * `WORKERS` above 1), so a client cannot multiply its limit by the number of processes; this
+ * process's memory when it is the only one on its SQLite file (the laptop), which costs no write.
+ */
+function sharedCounter(): RequestCounter {
+	const store = db();
+	return store.shared ? store : memory;
+}
+
+/** What a limit says of one request: allowed or not, and the seconds until the window ends. */
+export interface RateDecision {
+	ok: boolean;
+	retryAfter: number;
+}
+
+/**
+ * A fixed-window rate limit per client address. `RATE_LIMIT_SCALE` multiplies every limit (the
+ * load benchmark sets it high; 0 is not allowed).
  */
 export class RateLimiter {
-	private windows = new Map<string, { start: number; count: number }>();
 	readonly limit: number;
 
 	constructor(
+		readonly bucket: string,
 		limit: number,
-		private windowMs = 60_000
+		private windowMs = 60_000,
+		private counter: () => RequestCounter = sharedCounter
 	) {
 		const scale = Number(process.env.RATE_LIMIT_SCALE ?? 1);
 		this.limit = Math.max(1, Math.round(limit * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
 	}
 
-	/** Counts one request; false when the client is over its limit. */
-	take(key: string, now = Date.now()): boolean {
-		const w = this.windows.get(key);
-		if (!w || now - w.start >= this.windowMs) {
-			if (this.windows.size > 50_000) this.prune(now);
-			this.windows.set(key, { start: now, count: 1 });
-			return true;
-		}
-		w.count += 1;
-		return w.count <= this.limit;
+	private decision(w: RateWindow | undefined, ok: boolean, now: number): RateDecision {
+		const end = (w?.start ?? now) + this.windowMs;
+		return { ok, retryAfter: Math.max(1, Math.ceil((end - now) / 1000)) };
 	}
 
-	/** Whether the client is already over its limit, without counting a request. */
-	blocked(key: string, now = Date.now()): boolean {
-		const w = this.windows.get(key);
-		return !!w && now - w.start < this.windowMs && w.count >= this.limit;
+	/** Counts one request; not ok when the client is over its limit. */
+	async take(key: string, now = Date.now()): Promise<RateDecision> {
+		const w = await this.counter().countRequest(this.bucket, key, this.windowMs, now);
+		return this.decision(w, w.count <= this.limit, now);
 	}
 
-	/** Seconds until the client's window ends. */
-	retryAfter(key: string, now = Date.now()): number {
-		const w = this.windows.get(key);
-		return w ? Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000)) : 1;
-	}
-
-	private prune(now: number) {
-		for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
+	/** Whether the client is already at its limit, without counting a request (ok: not blocked). */
+	async check(key: string, now = Date.now()): Promise<RateDecision> {
+		const w = await this.counter().requestWindow(this.bucket, key, this.windowMs, now);
+		return this.decision(w, !w || w.count < this.limit, now);
 	}
 }
 
@@ -95,12 +134,12 @@ export class RateLimiter {
  */
 export const limits = {
 	/** Joins and reloads of an assignment that exists (page, questions, receipts). */
-	join: new RateLimiter(3000),
+	join: new RateLimiter('join', 3000),
 	/** Codes that match no assignment: 148 million codes, 30 tries a minute. */
-	wrongCode: new RateLimiter(30),
+	wrongCode: new RateLimiter('wrong-code', 30),
 	/** Submissions (each student has at most 10 attempts). */
-	submit: new RateLimiter(1500),
-	create: new RateLimiter(30),
+	submit: new RateLimiter('submit', 1500),
+	create: new RateLimiter('create', 30),
 	/** Wrong teacher tokens (256-bit: the limit only keeps the logs quiet). */
-	token: new RateLimiter(20)
+	token: new RateLimiter('token', 20)
 };

@@ -19,7 +19,7 @@ export class Disguise {
 	private readonly cache = new Map<string, string>();
 
 	constructor(
-		private readonly secret: Buffer,
+		readonly secret: Buffer,
 		/** The assignment and the student: `${id}:${code}:${nameKey}`. */
 		private readonly scope: string
 	) {}

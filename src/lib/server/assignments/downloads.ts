@@ -26,11 +26,11 @@ const download = (body: BodyInit, type: string, name: string) =>
 		}
 	});
 
-export function csvDownload(a: AssignmentRecord): Response {
+export async function csvDownload(a: AssignmentRecord): Promise<Response> {
 	const pool = poolOf(a);
 	const csv = resultsCsv(
 		pool.map((q, i) => ({ id: q.id, label: questionLabel(q, i) })),
-		db().submissions(a.id)
+		await db().submissions(a.id)
 	);
 	return download(csv, 'text/csv; charset=utf-8', `${fileStem(a)}-results.csv`);
 }

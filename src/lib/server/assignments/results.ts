@@ -107,14 +107,20 @@ export function versionOf(
  * Aggregates come from the database (sums, counts), so a large class costs a few queries, not
  * a pass over every answer in JavaScript; submissions come a page at a time.
  */
-export function resultsOf(
+export async function resultsOf(
 	a: AssignmentRecord,
 	{ offset = 0, limit = pageSize }: { offset?: number; limit?: number } = {},
 	now = new Date()
-): Results {
+): Promise<Results> {
 	const pool = poolOf(a);
 	const store = db();
-	const summary = store.summary(a.id);
+	const [summary, submissions, sums, wrong, latest] = await Promise.all([
+		store.summary(a.id),
+		store.submissionsPage(a.id, offset, limit),
+		store.itemSums(a.id),
+		store.wrongCounts(a.id),
+		store.latestScores(a.id)
+	]);
 	const meanPercent =
 		summary.meanPercent === null ? null : Math.round(summary.meanPercent * 10) / 10;
 	return {
@@ -138,9 +144,9 @@ export function resultsOf(
 			own: q.lesson === '',
 			commitments: q.commitments
 		})),
-		submissions: store.submissionsPage(a.id, offset, limit),
+		submissions,
 		page: { offset, limit, total: summary.submissions },
-		items: itemStats(pool, store.itemSums(a.id), store.wrongCounts(a.id)),
-		mastery: mastery(pool, store.latestScores(a.id))
+		items: itemStats(pool, sums, wrong),
+		mastery: mastery(pool, latest)
 	};
 }

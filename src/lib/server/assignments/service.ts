@@ -4,8 +4,13 @@ import { course } from '$lib/content/course.server';
 import { grade, type Graded } from '$lib/quiz/grade';
 import { parseResponse } from '$lib/quiz/responses';
 import { seededShuffle } from '$lib/quiz/shuffle';
-import { db, type AssignmentRecord, type StoredSubmission, type WrongPart } from '../db';
-import { answerOrderSecret } from '../db/sqlite';
+import {
+	answerOrderSecret,
+	db,
+	type AssignmentRecord,
+	type StoredSubmission,
+	type WrongPart
+} from '../db';
 import { wrongParts } from '../item-analysis';
 import type { StoredAnswer } from '$lib/assignment/results';
 import { hashToken, newJoinCode, newReceipt, newToken, sameHash, tokenPattern } from '../security';
@@ -154,8 +159,8 @@ export function statusOf(a: AssignmentRecord, now = new Date()): Status {
 }
 
 /** A code as stored, or a 404 that says only that there is no such assignment. */
-export function assignmentForStudent(code: string): AssignmentRecord {
-	const a = db().assignmentByCode(code);
+export async function assignmentForStudent(code: string): Promise<AssignmentRecord> {
+	const a = await db().assignmentByCode(code);
 	if (!a) throw new AssignmentError(404, 'code: there is no assignment with this code');
 	return a;
 }
@@ -165,28 +170,56 @@ export function assignmentForStudent(code: string): AssignmentRecord {
  * without the token learns whether the code exists. With a code, the hashes are compared in
  * constant time.
  */
-export function assignmentForTeacher(token: string, code?: string): AssignmentRecord {
+export async function assignmentForTeacher(
+	token: string,
+	code?: string
+): Promise<AssignmentRecord> {
 	const notFound = new AssignmentError(404, 'No assignment for this code and token');
 	if (!tokenPattern.test(token)) throw notFound;
 	const hash = hashToken(token);
-	const a = code !== undefined ? db().assignmentByCode(code) : db().assignmentByTokenHash(hash);
+	const a = await (code !== undefined
+		? db().assignmentByCode(code)
+		: db().assignmentByTokenHash(hash));
 	if (!a || !sameHash(a.tokenHash, hash)) throw notFound;
 	return a;
 }
 
+/**
+ * Each student's disguise, kept for the students seen last: a student reads the view, then
+ * submits, and each id is an HMAC the two requests would otherwise both compute. A disguise is
+ * a function of the secret, the assignment and the name alone, so a kept one is never stale.
+ */
+const disguises = new Map<string, Disguise>();
+const keptDisguises = 4096;
+
 /** The ids and orders one student sees (see disguise.ts). */
-export function disguiseFor(a: AssignmentRecord, key: string | null): Disguise {
-	return new Disguise(db().secret(answerOrderSecret), `${a.id}:${a.code}:${key ?? ''}`);
+export async function disguiseFor(a: AssignmentRecord, key: string | null): Promise<Disguise> {
+	const secret = await db().secret(answerOrderSecret);
+	const scope = `${a.id}:${a.code}:${key ?? ''}`;
+	const kept = disguises.get(scope);
+	if (kept?.secret === secret) {
+		// Most recently used last, so the oldest goes first.
+		disguises.delete(scope);
+		disguises.set(scope, kept);
+		return kept;
+	}
+	const made = new Disguise(secret, scope);
+	disguises.set(scope, made);
+	if (disguises.size > keptDisguises) disguises.delete(disguises.keys().next().value!);
+	return made;
 }
 
-export function studentView(
+export async function studentView(
 	a: AssignmentRecord,
 	name: string | null,
 	now = new Date()
-): StudentView {
+): Promise<StudentView> {
 	const key = name === null ? null : nameKey(name);
 	const questions = questionsFor(a, key);
-	const d = disguiseFor(a, key);
+	const [d, attemptsUsed] = await Promise.all([
+		disguiseFor(a, key),
+		key === null ? null : db().attemptsUsed(a.id, key)
+	]);
 	const shown = questions.map((q) => d.publicQuestion(q, a.settings.shuffle));
 	const events = questions.flatMap((q) =>
 		q.type === 'ordering'
@@ -204,7 +237,7 @@ export function studentView(
 		dueAt: a.dueAt,
 		status: statusOf(a, now),
 		attempts: a.settings.attempts,
-		attemptsUsed: key === null ? null : db().attemptsUsed(a.id, key),
+		attemptsUsed,
 		reveal: a.settings.reveal,
 		questions: shown,
 		// In the order of their disguised ids: the bank's order is the order of their dates.
@@ -231,16 +264,23 @@ function revealed(a: AssignmentRecord, now: Date): boolean {
  * and the full questions make it ten times larger, and `GET …/submissions/<receipt>` has them,
  * to draw the answers marked.
  */
-export function receiptFor(
+export async function receiptFor(
 	a: AssignmentRecord,
 	s: StoredSubmission,
 	now = new Date(),
 	{
 		brief = false,
 		graded,
-		disguise
-	}: { brief?: boolean; graded?: Map<string, Graded>; disguise?: Disguise } = {}
-): SubmissionReceipt {
+		disguise,
+		shown
+	}: {
+		brief?: boolean;
+		graded?: Map<string, Graded>;
+		disguise?: Disguise;
+		/** Each real question id's disguised question, when the caller built them already. */
+		shown?: Map<string, Question>;
+	} = {}
+): Promise<SubmissionReceipt> {
 	const show = revealed(a, now);
 	const receipt: SubmissionReceipt = {
 		receipt: s.receipt,
@@ -256,11 +296,11 @@ export function receiptFor(
 	};
 	if (show) {
 		// In the ids this student saw, so the page can mark the answers it kept.
-		const d = disguise ?? disguiseFor(a, s.nameKey);
+		const d = disguise ?? (await disguiseFor(a, s.nameKey));
 		receipt.results = Object.entries(s.answers).flatMap(([id, answer]) => {
 			const real = questionById(a, id);
 			if (!real) return [];
-			const question = d.question(real);
+			const question = shown?.get(id) ?? d.question(real);
 			const result =
 				graded?.get(id) ??
 				(answer.response
@@ -290,34 +330,35 @@ function unanswered(q: Question, score: number): Graded {
 const idempotencyPattern = /^[A-Za-z0-9_-]{8,100}$/;
 
 /**
- * Grades and stores one submission. Everything is checked before anything is written; the
- * attempt count and the insert happen in one transaction. A retry with the same idempotency
+ * Grades and stores one submission to `a` (as just read by `assignmentForStudent`). Everything
+ * is checked before anything is written; that the assignment is still open, the attempt count
+ * and the insert happen in one transaction. A retry with the same idempotency
  * key returns the first result and stores nothing new.
  */
 export async function submit(
-	code: string,
+	a: AssignmentRecord,
 	body: unknown,
 	idempotencyKey: string | null,
 	now = new Date()
 ): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
 	if (idempotencyKey !== null && !idempotencyPattern.test(idempotencyKey))
 		throw new AssignmentError(400, 'Idempotency-Key: must be 8 to 100 letters, digits, "-" or "_"');
-	const a = assignmentForStudent(code);
 	const parsed = parseWith(submissionSchema, body);
 	if (!parsed.ok) throw new AssignmentError(400, parsed.error);
 	const { name, answers } = parsed.value;
 
 	if (idempotencyKey) {
 		// A retry after a lost response: answer it as before, even if the assignment closed since.
-		const before = db().submissionByIdempotencyKey(a.id, idempotencyKey);
-		if (before) return { receipt: receiptFor(a, before, now, { brief: true }), replayed: true };
+		const before = await db().submissionByIdempotencyKey(a.id, idempotencyKey);
+		if (before)
+			return { receipt: await receiptFor(a, before, now, { brief: true }), replayed: true };
 	}
 	const status = statusOf(a, now);
 	if (status === 'closed') throw new AssignmentError(410, 'This assignment is closed');
 	if (status === 'past-due') throw new AssignmentError(410, 'This assignment is past its due date');
 
 	const key = nameKey(name);
-	const d = disguiseFor(a, key);
+	const d = await disguiseFor(a, key);
 	// The student answers in the ids they were shown; each maps back to one real question.
 	const questions = questionsFor(a, key).map((real) => ({ real, shown: d.question(real) }));
 	const given = new Set(questions.map((q) => q.shown.id));
@@ -371,12 +412,18 @@ export async function submit(
 			409,
 			`name: this assignment already has answers from ${outcome.students} students, the most your teacher allowed. Check the name you used before, or ask your teacher.`
 		);
+	// Closed or deleted by another request (in any process) while this one was graded.
+	if (outcome.kind === 'closed') throw new AssignmentError(410, 'This assignment is closed');
+	if (outcome.kind === 'gone')
+		throw new AssignmentError(404, 'code: there is no assignment with this code');
+	const same = outcome.submission.nameKey === key;
 	return {
-		receipt: receiptFor(a, outcome.submission, now, {
+		receipt: await receiptFor(a, outcome.submission, now, {
 			brief: true,
 			graded: outcome.kind === 'stored' ? results : undefined,
-			// The same student: its ids are computed already.
-			disguise: outcome.submission.nameKey === key ? d : undefined
+			// The same student: its ids and disguised questions are built already.
+			disguise: same ? d : undefined,
+			shown: same ? new Map(questions.map((q) => [q.real.id, q.shown])) : undefined
 		}),
 		replayed: outcome.kind === 'replayed'
 	};

@@ -3,80 +3,29 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isBusy, storeError } from './errors';
-import { migrations } from './migrations';
+import { sqliteMigrations as migrations } from './migrations';
+import {
+	AssignmentCache,
+	answerOrderSecret,
+	assignmentColumns,
+	toAssignment,
+	toListed,
+	toSubmission,
+	wrongJson,
+	type AssignmentRow,
+	type SubmissionRow
+} from './rows';
 import type {
 	AssignmentRecord,
 	ItemSums,
 	LatestScore,
-	ListedSubmission,
 	NewAssignment,
 	NewSubmission,
+	RateWindow,
 	Store,
-	StoredSubmission,
 	SubmitOutcome,
 	WrongCount
 } from './types';
-
-interface AssignmentRow {
-	id: number;
-	code: string;
-	token_hash: Buffer;
-	title: string;
-	settings: string;
-	own_questions: string;
-	due_at: string | null;
-	closed_at: string | null;
-	created_at: string;
-}
-
-interface SubmissionRow {
-	id: number;
-	assignment_id: number;
-	receipt: string;
-	name: string;
-	name_key: string;
-	attempt: number;
-	score: number;
-	max_score: number;
-	answers: string;
-	submitted_at: string;
-}
-
-type ListedRow = Omit<SubmissionRow, 'answers'> & { scores: string | null };
-
-const toAssignment = (r: AssignmentRow): AssignmentRecord => ({
-	id: r.id,
-	code: r.code,
-	tokenHash: r.token_hash,
-	title: r.title,
-	settings: JSON.parse(r.settings),
-	ownQuestions: JSON.parse(r.own_questions),
-	dueAt: r.due_at,
-	closedAt: r.closed_at,
-	createdAt: r.created_at
-});
-
-/** The columns every submission row has, as the record's fields (answers apart). */
-const submissionFields = (r: Omit<SubmissionRow, 'answers'>) => ({
-	id: r.id,
-	receipt: r.receipt,
-	name: r.name,
-	nameKey: r.name_key,
-	attempt: r.attempt,
-	score: r.score,
-	maxScore: r.max_score,
-	submittedAt: r.submitted_at
-});
-
-const toSubmission = (r: SubmissionRow): StoredSubmission => ({
-	...submissionFields(r),
-	answers: JSON.parse(r.answers)
-});
-
-const toListed = (r: ListedRow): ListedSubmission => ({
-	...submissionFields(r),
-	scores: r.scores ? JSON.parse(r.scores) : {}
-});
 
 /**
  * Brings the schema up to the newest migration; refuses a database from a newer build. Runs in
@@ -123,16 +72,25 @@ async function write<T>(fn: () => T): Promise<T> {
 	}
 }
 
+/** Reads run at once; an error the database is to blame for becomes `StoreUnavailable`. */
+async function read<T>(fn: () => T): Promise<T> {
+	try {
+		return fn();
+	} catch (e) {
+		throw storeError(e);
+	}
+}
+
 /** The first attempt each student still has (the earliest stored, should one be deleted). */
 const firstAttempt = `s.attempt = (SELECT min(f.attempt) FROM submissions f
 	WHERE f.assignment_id = s.assignment_id AND f.name_key = s.name_key)`;
 const latestAttempt = `s.attempt = (SELECT max(f.attempt) FROM submissions f
 	WHERE f.assignment_id = s.assignment_id AND f.name_key = s.name_key)`;
-const listedColumns = `s.id, s.receipt, s.name, s.name_key, s.attempt, s.score, s.max_score, s.submitted_at,
-	(SELECT json_group_object(a.question_id, a.score) FROM answers a WHERE a.submission_id = s.id) AS scores`;
+const submissionColumns = `s.id, s.receipt, s.name, s.name_key, s.attempt, s.score, s.max_score, s.answers, s.submitted_at`;
+/** One answer's score in `json_each(s.answers) j`. */
+const itemScore = `json_extract(j.value, '$.score')`;
 
-/** The secret that draws each student's answer order and ids (see assignments/disguise.ts). */
-export const answerOrderSecret = 'answer-order';
+export { answerOrderSecret };
 
 /** Opens (creating if needed) the SQLite file, in WAL mode, and migrates it. */
 export function openSqlite(file: string): Store {
@@ -167,6 +125,12 @@ export function openSqlite(file: string): Store {
 		byCode: db.prepare<[string], AssignmentRow>('SELECT * FROM assignments WHERE code = ?'),
 		byToken: db.prepare<[Buffer], AssignmentRow>('SELECT * FROM assignments WHERE token_hash = ?'),
 		byId: db.prepare<[number], AssignmentRow>('SELECT * FROM assignments WHERE id = ?'),
+		state: db.prepare<[number, Buffer], { closed_at: string | null }>(
+			'SELECT closed_at FROM assignments WHERE id = ? AND token_hash = ?'
+		),
+		closedAt: db.prepare<[number], { closed_at: string | null }>(
+			'SELECT closed_at FROM assignments WHERE id = ?'
+		),
 		setClosed: db.prepare('UPDATE assignments SET closed_at = ? WHERE id = ?'),
 		deleteAssignment: db.prepare('DELETE FROM assignments WHERE id = ?'),
 		deleteSubmission: db.prepare('DELETE FROM submissions WHERE assignment_id = ? AND id = ?'),
@@ -183,23 +147,17 @@ export function openSqlite(file: string): Store {
 			.pluck(),
 		insertSubmission: db.prepare(
 			`INSERT INTO submissions
-			 (assignment_id, receipt, idempotency_key, name, name_key, attempt, score, max_score, answers, submitted_at, analysed)
-			 VALUES (@assignmentId, @receipt, @idempotencyKey, @name, @nameKey, @attempt, @score, @maxScore, @answers, @submittedAt, 1)`
-		),
-		insertAnswer: db.prepare(
-			'INSERT INTO answers (submission_id, question_id, score) VALUES (?, ?, ?)'
-		),
-		insertWrong: db.prepare(
-			'INSERT INTO wrong_answers (submission_id, question_id, wrong_key, label) VALUES (?, ?, ?, ?)'
+			 (assignment_id, receipt, idempotency_key, name, name_key, attempt, score, max_score, answers, wrong, submitted_at, analysed)
+			 VALUES (@assignmentId, @receipt, @idempotencyKey, @name, @nameKey, @attempt, @score, @maxScore, @answers, @wrong, @submittedAt, 1)`
 		),
 		submissions: db.prepare<[number], SubmissionRow>(
 			'SELECT * FROM submissions WHERE assignment_id = ? ORDER BY id'
 		),
-		page: db.prepare<[number, number, number], ListedRow>(
-			`SELECT ${listedColumns} FROM submissions s WHERE s.assignment_id = ? ORDER BY s.id LIMIT ? OFFSET ?`
+		page: db.prepare<[number, number, number], SubmissionRow>(
+			`SELECT ${submissionColumns} FROM submissions s WHERE s.assignment_id = ? ORDER BY s.id LIMIT ? OFFSET ?`
 		),
-		after: db.prepare<[number, number, number], ListedRow>(
-			`SELECT ${listedColumns} FROM submissions s WHERE s.assignment_id = ? AND s.id > ? ORDER BY s.id LIMIT ?`
+		after: db.prepare<[number, number, number], SubmissionRow>(
+			`SELECT ${submissionColumns} FROM submissions s WHERE s.assignment_id = ? AND s.id > ? ORDER BY s.id LIMIT ?`
 		),
 		summary: db.prepare<
 			[number],
@@ -210,26 +168,29 @@ export function openSqlite(file: string): Store {
 			 FROM submissions WHERE assignment_id = ?`
 		),
 		itemSums: db.prepare<[number], ItemSums>(
-			`SELECT a.question_id AS questionId, count(*) AS n,
-			   sum(a.score) AS sx, sum(s.score - a.score) AS sy,
-			   sum(a.score * a.score) AS sxx, sum((s.score - a.score) * (s.score - a.score)) AS syy,
-			   sum(a.score * (s.score - a.score)) AS sxy
-			 FROM submissions s JOIN answers a ON a.submission_id = s.id
+			`SELECT j.key AS questionId, count(*) AS n,
+			   sum(${itemScore}) AS sx, sum(s.score - ${itemScore}) AS sy,
+			   sum(${itemScore} * ${itemScore}) AS sxx,
+			   sum((s.score - ${itemScore}) * (s.score - ${itemScore})) AS syy,
+			   sum(${itemScore} * (s.score - ${itemScore})) AS sxy
+			 FROM submissions s, json_each(s.answers) j
 			 WHERE s.assignment_id = ? AND ${firstAttempt}
-			 GROUP BY a.question_id`
+			 GROUP BY j.key`
 		),
+		// Ties go to the wrong answer stored first: by submission, then its place in the list.
 		wrongCounts: db.prepare<[number], WrongCount>(
-			`SELECT w.question_id AS questionId, min(w.label) AS label, count(*) AS count
-			 FROM submissions s JOIN wrong_answers w ON w.submission_id = s.id
+			`SELECT json_extract(w.value, '$[0]') AS questionId, min(json_extract(w.value, '$[2]')) AS label,
+			   count(*) AS count
+			 FROM submissions s, json_each(s.wrong) w
 			 WHERE s.assignment_id = ? AND ${firstAttempt}
-			 GROUP BY w.question_id, w.wrong_key
-			 ORDER BY count(*) DESC, min(w.rowid)`
+			 GROUP BY json_extract(w.value, '$[0]'), json_extract(w.value, '$[1]')
+			 ORDER BY count(*) DESC, min(s.id * 100000 + w.key)`
 		),
 		latestScores: db.prepare<[number], LatestScore>(
-			`SELECT s.id AS submissionId, s.name, a.question_id AS questionId, a.score
-			 FROM submissions s JOIN answers a ON a.submission_id = s.id
+			`SELECT s.id AS submissionId, s.name, j.key AS questionId, ${itemScore} AS score
+			 FROM submissions s, json_each(s.answers) j
 			 WHERE s.assignment_id = ? AND ${latestAttempt}
-			 ORDER BY s.id`
+			 ORDER BY s.id, j.key`
 		),
 		countAssignments: db.prepare<[], number>('SELECT count(*) FROM assignments').pluck(),
 		countSubmissions: db.prepare<[], number>('SELECT count(*) FROM submissions').pluck(),
@@ -240,23 +201,40 @@ export function openSqlite(file: string): Store {
 		insertSecret: db.prepare(
 			'INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING'
 		),
+		countRequest: db.prepare<
+			[{ bucket: string; key: string; now: number; over: number }],
+			RateWindow
+		>(
+			`INSERT INTO rate_limits (bucket, key, window_start, count) VALUES (@bucket, @key, @now, 1)
+			 ON CONFLICT (bucket, key) DO UPDATE SET
+			   count = CASE WHEN window_start <= @over THEN 1 ELSE count + 1 END,
+			   window_start = CASE WHEN window_start <= @over THEN @now ELSE window_start END
+			 RETURNING count, window_start AS start`
+		),
+		requestWindow: db.prepare<[string, string], RateWindow>(
+			'SELECT count, window_start AS start FROM rate_limits WHERE bucket = ? AND key = ?'
+		),
+		pruneRequests: db.prepare('DELETE FROM rate_limits WHERE bucket = ? AND window_start <= ?'),
 		unanalysed: db.prepare<[], SubmissionRow>(
 			'SELECT * FROM submissions WHERE analysed = 0 ORDER BY id LIMIT 500'
 		),
-		markAnalysed: db.prepare('UPDATE submissions SET analysed = 1 WHERE id = ?'),
+		setWrong: db.prepare('UPDATE submissions SET wrong = ?, analysed = 1 WHERE id = ?'),
 		allNames: db.prepare<[], { id: number; name: string; name_key: string }>(
 			'SELECT id, name, name_key FROM submissions'
 		),
 		setNameKey: db.prepare('UPDATE submissions SET name_key = ? WHERE id = ?')
 	};
 
-	// IMMEDIATE: the attempt count, the student cap and the insert hold the write lock together,
-	// so two server processes cannot both give a name its last attempt or the class its last seat.
+	// IMMEDIATE: the checks and the insert hold the write lock together, so two server processes
+	// cannot both give a name its last attempt or the class its last seat.
 	const submitTransaction = db.transaction((s: NewSubmission): SubmitOutcome => {
 		if (s.idempotencyKey) {
 			const before = q.byKey.get(s.assignmentId, s.idempotencyKey);
 			if (before) return { kind: 'replayed', submission: toSubmission(before) };
 		}
+		const state = q.closedAt.get(s.assignmentId);
+		if (!state) return { kind: 'gone' };
+		if (state.closed_at !== null) return { kind: 'closed' };
 		const { used, last } = q.attempts.get(s.assignmentId, s.nameKey) ?? { used: 0, last: null };
 		if (used >= s.maxAttempts) return { kind: 'no-attempts', used };
 		if (used === 0) {
@@ -265,11 +243,8 @@ export function openSqlite(file: string): Store {
 		}
 		// After a deleted attempt, numbers go on from the highest: (name, attempt) stays unique.
 		const attempt = (last ?? 0) + 1;
-		const row = { ...s, attempt, answers: JSON.stringify(s.answers) };
+		const row = { ...s, attempt, answers: JSON.stringify(s.answers), wrong: wrongJson(s.wrong) };
 		const id = Number(q.insertSubmission.run(row).lastInsertRowid);
-		for (const [questionId, answer] of Object.entries(s.answers))
-			q.insertAnswer.run(id, questionId, answer.score);
-		for (const w of s.wrong) q.insertWrong.run(id, w.questionId, w.key, w.label);
 		return {
 			kind: 'stored',
 			submission: {
@@ -286,23 +261,24 @@ export function openSqlite(file: string): Store {
 		};
 	});
 
-	// Every submission looks its assignment up by code: keep the parsed records (settings, own
-	// questions) in memory. Only closed_at ever changes, and another server process may change
-	// it or delete the row, so each use re-reads that one column by primary key.
-	const byCode = new Map<string, AssignmentRecord>();
-	// By id and token hash: a row id (or a code) can be reused after a delete; the hash cannot.
-	const stateOf = db.prepare<[number, Buffer], { closed_at: string | null }>(
-		'SELECT closed_at FROM assignments WHERE id = ? AND token_hash = ?'
+	const cache = new AssignmentCache(
+		(code) => read(() => q.byCode.get(code)),
+		(id, hash) => read(() => q.state.get(id, hash))
 	);
 	const secrets = new Map<string, Buffer>();
+	let counted = 0;
 
 	return {
-		secret(name) {
-			let value = secrets.get(name) ?? q.secret.get(name);
+		kind: 'sqlite',
+		shared: Number(process.env.WORKERS ?? 1) > 1,
+		ready: async () => {},
+		ping: () => read(() => void db.prepare('SELECT 1').get()),
+		async secret(name) {
+			let value = secrets.get(name) ?? (await read(() => q.secret.get(name)));
 			if (!value) {
-				q.insertSecret.run(name, randomBytes(32));
+				await write(() => q.insertSecret.run(name, randomBytes(32)));
 				// Another process may have inserted first: read back whichever won.
-				value = q.secret.get(name)!;
+				value = (await read(() => q.secret.get(name)))!;
 			}
 			secrets.set(name, value);
 			return value;
@@ -311,61 +287,58 @@ export function openSqlite(file: string): Store {
 			write(() => {
 				const { changes, lastInsertRowid } = q.insertAssignment.run({
 					...a,
-					settings: JSON.stringify(a.settings),
-					ownQuestions: JSON.stringify(a.ownQuestions)
+					...assignmentColumns(a)
 				});
 				return changes === 1 ? Number(lastInsertRowid) : null;
 			}),
-		assignmentByCode(code) {
-			const cached = byCode.get(code);
-			if (cached) {
-				const state = stateOf.get(cached.id, cached.tokenHash);
-				if (state && state.closed_at === cached.closedAt) return cached;
-				// Closed, reopened or deleted since: read it again (another may have its code now).
-				byCode.delete(code);
-			}
-			const row = q.byCode.get(code);
-			if (!row) return undefined;
-			if (byCode.size >= 1000) byCode.clear();
-			const record = toAssignment(row);
-			byCode.set(code, record);
-			return record;
-		},
-		assignmentByTokenHash(hash) {
-			const row = q.byToken.get(hash);
-			return row && toAssignment(row);
-		},
+		assignmentByCode: (code) => cache.get(code),
+		assignmentByTokenHash: (hash) =>
+			read(() => {
+				const row = q.byToken.get(hash);
+				return row && toAssignment(row);
+			}),
 		setClosed: (id, closedAt) => write(() => void q.setClosed.run(closedAt, id)),
-		// Submissions, their answers and wrong answers go with it (ON DELETE CASCADE).
+		// Its submissions go with it (ON DELETE CASCADE).
 		deleteAssignment: (id) => write(() => void q.deleteAssignment.run(id)),
 		submit: (s) => write(() => submitTransaction.immediate(s)),
 		deleteSubmission: (assignmentId, submissionId) =>
 			write(() => q.deleteSubmission.run(assignmentId, submissionId).changes === 1),
-		attemptsUsed(assignmentId, nameKey) {
-			return q.attempts.get(assignmentId, nameKey)?.used ?? 0;
-		},
-		summary(assignmentId) {
-			const r = q.summary.get(assignmentId)!;
-			return { ...r, lastId: r.lastId ?? 0 };
-		},
+		attemptsUsed: (assignmentId, nameKey) =>
+			read(() => q.attempts.get(assignmentId, nameKey)?.used ?? 0),
+		summary: (assignmentId) =>
+			read(() => {
+				const r = q.summary.get(assignmentId)!;
+				return { ...r, lastId: r.lastId ?? 0 };
+			}),
 		submissionsPage: (assignmentId, offset, limit) =>
-			q.page.all(assignmentId, limit, offset).map(toListed),
+			read(() => q.page.all(assignmentId, limit, offset).map(toListed)),
 		submissionsAfter: (assignmentId, afterId, limit) =>
-			q.after.all(assignmentId, afterId, limit).map(toListed),
-		itemSums: (assignmentId) => q.itemSums.all(assignmentId),
-		wrongCounts: (assignmentId) => q.wrongCounts.all(assignmentId),
-		latestScores: (assignmentId) => q.latestScores.all(assignmentId),
-		submissions(assignmentId) {
-			return q.submissions.all(assignmentId).map(toSubmission);
-		},
-		submissionByReceipt(assignmentId, receipt) {
-			const row = q.byReceipt.get(assignmentId, receipt);
-			return row && toSubmission(row);
-		},
-		submissionByIdempotencyKey(assignmentId, key) {
-			const row = q.byKey.get(assignmentId, key);
-			return row && toSubmission(row);
-		},
+			read(() => q.after.all(assignmentId, afterId, limit).map(toListed)),
+		itemSums: (assignmentId) => read(() => q.itemSums.all(assignmentId)),
+		wrongCounts: (assignmentId) => read(() => q.wrongCounts.all(assignmentId)),
+		latestScores: (assignmentId) => read(() => q.latestScores.all(assignmentId)),
+		submissions: (assignmentId) => read(() => q.submissions.all(assignmentId).map(toSubmission)),
+		submissionByReceipt: (assignmentId, receipt) =>
+			read(() => {
+				const row = q.byReceipt.get(assignmentId, receipt);
+				return row && toSubmission(row);
+			}),
+		submissionByIdempotencyKey: (assignmentId, key) =>
+			read(() => {
+				const row = q.byKey.get(assignmentId, key);
+				return row && toSubmission(row);
+			}),
+		countRequest: (bucket, key, windowMs, now) =>
+			write(() => {
+				// Now and then, forget the windows that are over.
+				if (++counted % 1000 === 0) q.pruneRequests.run(bucket, now - windowMs);
+				return q.countRequest.get({ bucket, key, now, over: now - windowMs })!;
+			}),
+		requestWindow: (bucket, key, windowMs, now) =>
+			read(() => {
+				const w = q.requestWindow.get(bucket, key);
+				return w && now - w.start < windowMs ? w : undefined;
+			}),
 		async backfill(wrongOf, nameKey) {
 			const assignments = new Map<number, AssignmentRecord | undefined>();
 			for (;;) {
@@ -380,10 +353,7 @@ export function openSqlite(file: string): Store {
 									assignments.set(row.assignment_id, a && toAssignment(a));
 								}
 								const a = assignments.get(row.assignment_id);
-								if (a)
-									for (const w of wrongOf(a, toSubmission(row)))
-										q.insertWrong.run(row.id, w.questionId, w.key, w.label);
-								q.markAnalysed.run(row.id);
+								q.setWrong.run(wrongJson(a ? wrongOf(a, toSubmission(row)) : []), row.id);
 							}
 						})
 						.immediate()
@@ -401,13 +371,12 @@ export function openSqlite(file: string): Store {
 					}
 				});
 		},
-		counts() {
-			return {
+		counts: () =>
+			read(() => ({
 				assignments: q.countAssignments.get() ?? 0,
 				submissions: q.countSubmissions.get() ?? 0
-			};
-		},
-		close() {
+			})),
+		async close() {
 			db.close();
 		}
 	};

@@ -75,6 +75,9 @@ export type SubmitOutcome =
 	/** The same idempotency key was stored before: this is that submission, not a new one. */
 	| { kind: 'replayed'; submission: StoredSubmission }
 	| { kind: 'no-attempts'; used: number }
+	/** The assignment was closed (`closed`) or deleted (`gone`) by the time the transaction ran. */
+	| { kind: 'closed' }
+	| { kind: 'gone' }
 	/** A new name, and the assignment already has `maxStudents` names. */
 	| { kind: 'full'; students: number };
 
@@ -105,41 +108,85 @@ export interface LatestScore {
 	score: number;
 }
 
+/** A fixed-window counter of requests (one client in one rate limit), shared by every process. */
+export interface RateWindow {
+	/** Requests counted in the current window, this one included. */
+	count: number;
+	/** When the window started (ms since the epoch). */
+	start: number;
+}
+
 /**
- * Everything the app asks of its database. SQLite implements it (`sqlite.ts`); another database
- * can take its place behind the same interface. Writes are async: they wait for the database's
- * write lock without holding up other requests, and throw `StoreUnavailable` (503/507) when the
- * database is busy for too long, full or unwritable — having stored nothing. Records it returns
- * are shared (it may cache them): treat them as read-only.
+ * Everything the app asks of its database. SQLite (`sqlite.ts`, the default) and PostgreSQL
+ * (`postgres.ts`, with `DATABASE_URL`) implement it; nothing outside this folder knows which one
+ * runs. Every call is async. Writes throw `StoreUnavailable` (503/507) when the database is busy
+ * for too long, full, unwritable or out of reach — having stored nothing. Records it returns
+ * may be shared (it caches parsed assignments, always checking that they are still current):
+ * treat them as read-only.
  */
 export interface Store {
+	/** Which database this is, for logs and the operator: `sqlite` or `postgres`. */
+	readonly kind: 'sqlite' | 'postgres';
+	/**
+	 * Whether other processes may serve this database too (PostgreSQL always: other machines may;
+	 * SQLite when `WORKERS` is above 1): what must hold across them is then kept in it.
+	 */
+	readonly shared: boolean;
+	/** Resolves once the database answers and its schema is current (migrations run at open). */
+	ready(): Promise<void>;
+	/** A trivial query: resolves when the database answers now (`GET /readyz`). */
+	ping(): Promise<void>;
 	/** A secret of this database (32 random bytes), created on first use, the same for every process. */
-	secret(name: string): Buffer;
+	secret(name: string): Promise<Buffer>;
 	/** Inserts an assignment; returns null (and stores nothing) when the code is taken. */
 	createAssignment(a: NewAssignment): Promise<number | null>;
-	assignmentByCode(code: string): AssignmentRecord | undefined;
-	assignmentByTokenHash(hash: Buffer): AssignmentRecord | undefined;
+	/** Never from a stale cache: a closed, reopened or deleted assignment is seen at once. */
+	assignmentByCode(code: string): Promise<AssignmentRecord | undefined>;
+	assignmentByTokenHash(hash: Buffer): Promise<AssignmentRecord | undefined>;
 	setClosed(id: number, closedAt: string | null): Promise<void>;
 	/** Deletes the assignment and every submission to it, in one transaction. */
 	deleteAssignment(id: number): Promise<void>;
-	/** Checks attempts and the student cap, and stores the submission, in one transaction. */
+	/**
+	 * Checks that the assignment is still open, the idempotency key, the attempts and the student
+	 * cap, and stores the submission, in one transaction that no other process can interleave.
+	 */
 	submit(s: NewSubmission): Promise<SubmitOutcome>;
 	/** Deletes one submission of an assignment; false when it has no such submission. */
 	deleteSubmission(assignmentId: number, submissionId: number): Promise<boolean>;
-	attemptsUsed(assignmentId: number, nameKey: string): number;
-	summary(assignmentId: number): SubmissionSummary;
+	attemptsUsed(assignmentId: number, nameKey: string): Promise<number>;
+	summary(assignmentId: number): Promise<SubmissionSummary>;
 	/** Submissions in the order they arrived, `limit` of them from `offset`. */
-	submissionsPage(assignmentId: number, offset: number, limit: number): ListedSubmission[];
+	submissionsPage(assignmentId: number, offset: number, limit: number): Promise<ListedSubmission[]>;
 	/** Submissions with an id above `afterId`, oldest first (at most `limit`). */
-	submissionsAfter(assignmentId: number, afterId: number, limit: number): ListedSubmission[];
-	itemSums(assignmentId: number): ItemSums[];
+	submissionsAfter(
+		assignmentId: number,
+		afterId: number,
+		limit: number
+	): Promise<ListedSubmission[]>;
+	itemSums(assignmentId: number): Promise<ItemSums[]>;
 	/** Wrong answers on first attempts, most chosen first (ties: the first seen first). */
-	wrongCounts(assignmentId: number): WrongCount[];
-	latestScores(assignmentId: number): LatestScore[];
+	wrongCounts(assignmentId: number): Promise<WrongCount[]>;
+	/** Per question of each latest attempt, in submission order, then question id (bytewise). */
+	latestScores(assignmentId: number): Promise<LatestScore[]>;
 	/** Every submission with its answers (exports, print). */
-	submissions(assignmentId: number): StoredSubmission[];
-	submissionByReceipt(assignmentId: number, receipt: string): StoredSubmission | undefined;
-	submissionByIdempotencyKey(assignmentId: number, key: string): StoredSubmission | undefined;
+	submissions(assignmentId: number): Promise<StoredSubmission[]>;
+	submissionByReceipt(assignmentId: number, receipt: string): Promise<StoredSubmission | undefined>;
+	submissionByIdempotencyKey(
+		assignmentId: number,
+		key: string
+	): Promise<StoredSubmission | undefined>;
+	/**
+	 * Counts one request of `key` in rate limit `bucket` (fixed windows of `windowMs`), for every
+	 * process on this database; returns the window as it is after counting.
+	 */
+	countRequest(bucket: string, key: string, windowMs: number, now: number): Promise<RateWindow>;
+	/** The current window of `key` in `bucket` without counting (undefined: none, or over). */
+	requestWindow(
+		bucket: string,
+		key: string,
+		windowMs: number,
+		now: number
+	): Promise<RateWindow | undefined>;
 	/**
 	 * Fills what submissions stored before the current schema lack (wrong answers), and re-folds
 	 * names whose key `nameKey` now folds differently. Run once at start.
@@ -149,6 +196,7 @@ export interface Store {
 		nameKey: (name: string) => string
 	): Promise<void>;
 	/** How many rows each table holds (for tests and operators). */
-	counts(): { assignments: number; submissions: number };
-	close(): void;
+	counts(): Promise<{ assignments: number; submissions: number }>;
+	/** Closes the database (the pool: waits for queries under way). */
+	close(): Promise<void>;
 }

@@ -8,10 +8,10 @@ import type { PageServerLoad } from './$types';
 export const prerender = false;
 
 /** The assignment's cover: title, due date, rules. The questions come after the student names themself. */
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	let a: AssignmentRecord;
 	try {
-		a = studentAssignment(event.params.code, event);
+		a = await studentAssignment(event.params.code, event);
 	} catch (e) {
 		if (e instanceof AssignmentError && e.status === 404)
 			error(404, 'No assignment has this code. Check it with your teacher.');

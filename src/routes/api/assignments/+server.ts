@@ -9,7 +9,7 @@ export const prerender = false;
 /** Creates an assignment: 201 with the join code and the teacher's private token and links. */
 export const POST: RequestHandler = (event) =>
 	api(async () => {
-		limit(limits.create, event);
+		await limit(limits.create, event);
 		const { code, token } = await createAssignment(await readJson(event.request));
 		const origin = event.url.origin;
 		return json(

@@ -15,11 +15,11 @@ function pageOf(url: URL): number {
 	return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
 }
 
-export const load: PageServerLoad = (event) => {
-	const a = assignmentFor(event);
+export const load: PageServerLoad = async (event) => {
+	const a = await assignmentFor(event);
 	const studentUrl = `${event.url.origin}/a/${a.code}`;
 	return {
-		results: resultsOf(a, { offset: (pageOf(event.url) - 1) * pageSize }),
+		results: await resultsOf(a, { offset: (pageOf(event.url) - 1) * pageSize }),
 		studentUrl,
 		joinUrl: `${event.url.origin}/join`,
 		qr: qrPath(studentUrl),
@@ -41,13 +41,13 @@ async function saving(write: () => Promise<unknown>, field: 'error' | 'listError
 
 export const actions: Actions = {
 	close: async (event) => {
-		const a = assignmentFor(event);
+		const a = await assignmentFor(event);
 		return (
 			(await saving(() => db().setClosed(a.id, new Date().toISOString()))) ?? { done: 'closed' }
 		);
 	},
 	reopen: async (event) => {
-		const a = assignmentFor(event);
+		const a = await assignmentFor(event);
 		if (a.dueAt && Date.parse(a.dueAt) <= Date.now())
 			return fail(400, {
 				error: 'The due date has passed: reopening would not let students answer.'
@@ -55,7 +55,7 @@ export const actions: Actions = {
 		return (await saving(() => db().setClosed(a.id, null))) ?? { done: 'reopened' };
 	},
 	delete: async (event) => {
-		const a = assignmentFor(event);
+		const a = await assignmentFor(event);
 		const form = await event.request.formData();
 		if (form.get('confirm') !== a.code)
 			return fail(400, {
@@ -67,7 +67,7 @@ export const actions: Actions = {
 	},
 	/** One stray or duplicate submission; the student gets that attempt back. */
 	deleteSubmission: async (event) => {
-		const a = assignmentFor(event);
+		const a = await assignmentFor(event);
 		const form = await event.request.formData();
 		const id = Number(form.get('submission'));
 		if (!Number.isInteger(id) || id < 1)

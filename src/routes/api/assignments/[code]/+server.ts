@@ -11,8 +11,8 @@ export const prerender = false;
  * `?name=` gives that student's questions (when each gets a random subset) and attempts used.
  */
 export const GET: RequestHandler = (event) =>
-	api(() => {
-		const a = studentAssignment(event.params.code, event);
+	api(async () => {
+		const a = await studentAssignment(event.params.code, event);
 		const raw = event.url.searchParams.get('name');
 		let name: string | null = null;
 		if (raw !== null) {
@@ -20,5 +20,5 @@ export const GET: RequestHandler = (event) =>
 			if (!parsed.ok) throw new AssignmentError(400, `name: ${parsed.error.replace(/^name /, '')}`);
 			name = parsed.value;
 		}
-		return json(studentView(a, name), { headers: { 'cache-control': 'no-store' } });
+		return json(await studentView(a, name), { headers: { 'cache-control': 'no-store' } });
 	});

@@ -4,8 +4,8 @@ import type { PageServerLoad } from './$types';
 
 export const prerender = false;
 
-export const load: PageServerLoad = (event) => ({
+export const load: PageServerLoad = async (event) => ({
 	// Every submission on paper: the cap (1,000 students × 10 attempts) bounds it.
-	results: resultsOf(teacherPageAssignment(event), { limit: 10_000 }),
+	results: await resultsOf(await teacherPageAssignment(event), { limit: 10_000 }),
 	printedAt: new Date().toISOString()
 });

@@ -4,4 +4,4 @@ import type { RequestHandler } from './$types';
 
 export const prerender = false;
 
-export const GET: RequestHandler = (event) => qtiDownload(teacherPageAssignment(event));
+export const GET: RequestHandler = async (event) => qtiDownload(await teacherPageAssignment(event));

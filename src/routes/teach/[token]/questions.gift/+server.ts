@@ -4,4 +4,5 @@ import type { RequestHandler } from './$types';
 
 export const prerender = false;
 
-export const GET: RequestHandler = (event) => giftDownload(teacherPageAssignment(event));
+export const GET: RequestHandler = async (event) =>
+	giftDownload(await teacherPageAssignment(event));

@@ -6,7 +6,7 @@ export const prerender = false;
 
 /** The results as CSV: one row per submission, one column per question. Bearer token. */
 export const GET: RequestHandler = (event) =>
-	api(() => {
+	api(async () => {
 		const token = bearer(event.request);
-		return csvDownload(teacherAssignment(event, token, teacherCode(event.params.code)));
+		return csvDownload(await teacherAssignment(event, token, teacherCode(event.params.code)));
 	});

@@ -22,17 +22,17 @@ const whole = (raw: string | null, name: string, max: number, fallback: number) 
  * `Authorization: Bearer <teacherToken>`.
  */
 export const GET: RequestHandler = (event) =>
-	api(() => {
+	api(async () => {
 		const token = bearer(event.request);
-		const a = teacherAssignment(event, token, teacherCode(event.params.code));
+		const a = await teacherAssignment(event, token, teacherCode(event.params.code));
 		const params = event.url.searchParams;
 		const since = params.get('since');
 		const headers = { 'cache-control': 'no-store' };
 		if (since !== null) {
-			const version = versionOf(a, db().summary(a.id));
+			const version = versionOf(a, await db().summary(a.id));
 			if (since === version) return json({ unchanged: true, version }, { headers });
 		}
 		const offset = whole(params.get('offset'), 'offset', 1_000_000, 0);
 		const limit = whole(params.get('limit'), 'limit', 200, pageSize);
-		return json(resultsOf(a, { offset, limit }), { headers });
+		return json(await resultsOf(a, { offset, limit }), { headers });
 	});

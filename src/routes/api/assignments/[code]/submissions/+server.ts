@@ -12,11 +12,11 @@ export const prerender = false;
  */
 export const POST: RequestHandler = (event) =>
 	api(async () => {
-		limit(limits.submit, event);
-		const { code } = studentAssignment(event.params.code, event);
+		await limit(limits.submit, event);
+		const a = await studentAssignment(event.params.code, event);
 		const body = await readJson(event.request);
 		const { receipt, replayed } = await submit(
-			code,
+			a,
 			body,
 			event.request.headers.get('idempotency-key')
 		);

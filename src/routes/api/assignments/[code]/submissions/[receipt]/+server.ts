@@ -8,9 +8,9 @@ export const prerender = false;
 
 /** A student's own submission, by the receipt it returned: the score, and results once revealed. */
 export const GET: RequestHandler = (event) =>
-	api(() => {
-		const a = studentAssignment(event.params.code, event);
-		const s = db().submissionByReceipt(a.id, event.params.receipt);
+	api(async () => {
+		const a = await studentAssignment(event.params.code, event);
+		const s = await db().submissionByReceipt(a.id, event.params.receipt);
 		if (!s) throw new AssignmentError(404, 'receipt: there is no submission with this receipt');
-		return json(receiptFor(a, s), { headers: { 'cache-control': 'no-store' } });
+		return json(await receiptFor(a, s), { headers: { 'cache-control': 'no-store' } });
 	});
