@@ -19,7 +19,7 @@ import {
 	parseWith,
 	submissionSchema,
 	type CreateInput
-} from './schema';
+} from '$lib/assignment/schema';
 
 export { nameKey };
 
