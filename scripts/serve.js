@@ -119,8 +119,10 @@ function headersFor(origin) {
 	/** @type {Record<string, string>} */
 	const headers = {
 		'x-content-type-options': 'nosniff',
-		// Teacher links hold a secret token: never send it to another site as a Referer.
-		'referrer-policy': 'no-referrer',
+		// Teacher links hold a secret token: never send it to another site as a Referer. Not
+		// `no-referrer`: with it, a browser sends `Origin: null` with a form posted without
+		// JavaScript, and the form is refused as cross-site.
+		'referrer-policy': 'same-origin',
 		'x-frame-options': 'DENY',
 		'content-security-policy': "frame-ancestors 'none'",
 		'cross-origin-opener-policy': 'same-origin',

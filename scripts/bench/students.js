@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 
-/** The most names one assignment takes (limits.students.max in src/lib/server/assignments/schema.ts). */
+/** The most names one assignment takes (limits.students.max in src/lib/assignment/schema.ts). */
 export const maxStudents = 1000;
 /** The most attempts one name has (the create schema's maximum). */
 export const attempts = 10;

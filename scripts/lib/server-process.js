@@ -20,6 +20,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  *   one to restart on it.
  * @property {number} [timeoutMs] How long to wait for `GET /` to answer (default 30 s).
  * @property {string[]} [nodeArgs] Flags for node itself (e.g. `--cpu-prof`), before the script.
+ * @property {number} [port] The port to listen on (a free one when not given): a restart on the
+ *   same port keeps the same origin, as a new deploy behind the same address does.
  */
 
 /**
@@ -81,7 +83,7 @@ async function waitUntilUp(url, child, output, timeoutMs) {
 
 /** @param {StartOptions} options @returns {Promise<RunningServer>} */
 async function startOnce(options) {
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'course-data-'));
 	const extra = options.env ?? {};

@@ -491,7 +491,7 @@ describe('413 on a kept-alive connection', () => {
 describe('security headers', () => {
 	const common = (h: Headers) => {
 		expect(h.get('x-content-type-options')).toBe('nosniff');
-		expect(h.get('referrer-policy')).toBe('no-referrer');
+		expect(h.get('referrer-policy')).toBe('same-origin');
 		expect(h.get('x-frame-options')).toBe('DENY');
 	};
 	/** The policy from the header and any <meta http-equiv>, joined. */

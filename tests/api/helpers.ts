@@ -3,7 +3,7 @@ import { startServer, type RunningServer, type StartOptions } from '../support/s
 import { createDatabase } from '../support/postgres-cluster.js';
 import type { Question } from '../../src/lib/content/types';
 import { toQuestion } from '../../src/lib/server/assignments/own-questions';
-import type { OwnQuestionInput } from '../../src/lib/server/assignments/schema';
+import type { OwnQuestionInput } from '../../src/lib/assignment/schema';
 import { bankQuestions, shownQuestion, toShownAnswers } from '../support/bank';
 import { openDatabaseProbe, type DatabaseProbe } from '../support/db-counts';
 

@@ -24,6 +24,9 @@ export async function open(
 	const context = await b.newContext({
 		bypassCSP: true,
 		viewport: { width: 1280, height: 900 },
+		// The offline tests turn the service worker on; elsewhere it would only precache the course
+		// again for every fresh context.
+		serviceWorkers: 'block',
 		...options
 	});
 	const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { error, json, type RequestEvent } from '@sveltejs/kit';
-import { limits as schemaLimits } from './assignments/schema';
+import { limits as schemaLimits } from '$lib/assignment/schema';
 import { AssignmentError, assignmentForStudent, assignmentForTeacher } from './assignments/service';
 import { StoreUnavailable } from './db/errors';
 import { limits, normaliseCode, type RateDecision, type RateLimiter } from './security';

@@ -106,13 +106,3 @@ export class AssignmentDraft {
 		};
 	}
 }
-
-/** An API message in the form's words: `questions[1].prompt: …` → `Your question 2, prompt: …`. */
-export function friendlyError(message: string): string {
-	return message
-		.replace(/^questions\[(\d+)\]\.?/, (_, i) => `Your question ${Number(i) + 1}, `)
-		.replace(/, :/, ':')
-		.replace(/^questionIds: /, 'Questions: ')
-		.replace(/^dueAt: /, 'Due date: ')
-		.replace(/^count: /, 'Questions per student: ');
-}

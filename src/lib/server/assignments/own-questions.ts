@@ -1,5 +1,5 @@
 import type { Question } from '$lib/content';
-import type { OwnQuestionInput } from './schema';
+import type { OwnQuestionInput } from '$lib/assignment/schema';
 
 /** Teacher-written questions get ids of their own, which no bank id can take (bank ids have no prefix). */
 export const ownPrefix = 'own-';

@@ -10,7 +10,7 @@ import {
 	type WrongCount
 } from '../db';
 import { discriminationFromSums, discriminationGuidance, facilityGuidance } from '../item-analysis';
-import { defaultMaxStudents } from './schema';
+import { defaultMaxStudents } from '$lib/assignment/schema';
 import { questionById, statusOf } from './service';
 
 export { labels } from './labels';

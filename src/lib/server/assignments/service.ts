@@ -24,7 +24,7 @@ import {
 	parseWith,
 	submissionSchema,
 	type CreateInput
-} from './schema';
+} from '$lib/assignment/schema';
 
 export { nameKey };
 

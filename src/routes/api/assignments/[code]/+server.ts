@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { nameSchema, parseWith } from '$lib/server/assignments/schema';
+import { nameSchema, parseWith } from '$lib/assignment/schema';
 import { AssignmentError, studentView } from '$lib/server/assignments/service';
 import { api, studentAssignment } from '$lib/server/http';
 import type { RequestHandler } from './$types';

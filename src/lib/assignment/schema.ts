@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { cleanName, textProblem, tooManyMarks, visible } from '$lib/assignment/text-rules';
-import { reveals } from '../db/types';
+import { reveals } from './types';
 
 /** Limits on what an assignment may hold, so no request can make the server do unbounded work. */
 export const limits = {
@@ -13,6 +13,7 @@ export const limits = {
 	options: { min: 2, max: 6 },
 	clozeAnswers: 5,
 	name: 60,
+	attempts: 10,
 	bodyBytes: 64 * 1024,
 	/** Students (names) per assignment: the teacher chooses, up to `max`. */
 	students: { default: 200, max: 1000 }
@@ -183,10 +184,10 @@ export const createSchema = v.strictObject({
 	shuffle: v.optional(v.boolean('shuffle must be true or false'), true),
 	attempts: v.optional(
 		v.pipe(
-			v.number('attempts must be a whole number from 1 to 10'),
-			v.integer('attempts must be a whole number from 1 to 10'),
+			v.number(`attempts must be a whole number from 1 to ${limits.attempts}`),
+			v.integer(`attempts must be a whole number from 1 to ${limits.attempts}`),
 			v.minValue(1, 'attempts must be at least 1'),
-			v.maxValue(10, 'attempts must be at most 10')
+			v.maxValue(limits.attempts, `attempts must be at most ${limits.attempts}`)
 		),
 		1
 	),
