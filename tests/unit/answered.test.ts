@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '$lib/content';
 import { answerState, countAnswers } from '$lib/quiz/answered';
-import { explainChoices, responseText, rightAnswerText } from '$lib/quiz/answer-text';
+import {
+	explainChoices,
+	responseLines,
+	responseText,
+	rightAnswerLines,
+	rightAnswerText
+} from '$lib/quiz/answer-text';
 import { toPublic, type AnyQuestion } from '$lib/quiz/public';
 import type { Response } from '$lib/quiz/responses';
 import { percentOf, summarySentence } from '$lib/quiz/summary';
@@ -183,6 +189,35 @@ describe('responseText and rightAnswerText', () => {
 	])('$name', ({ q, r, said, right }) => {
 		expect(responseText(q, r, names)).toBe(said);
 		expect(rightAnswerText(q, names)).toBe(right);
+	});
+});
+
+describe('responseLines and rightAnswerLines: a line per option, event or item', () => {
+	it.each<{ name: string; q: Question; r: Response; said: string[]; right: string[] }>([
+		{
+			name: 'multiple',
+			q: multiple,
+			r: { type: 'multiple', choices: ['c'] },
+			said: ['text c'],
+			right: ['text a', 'text b']
+		},
+		{
+			name: 'ordering',
+			q: ordering,
+			r: { type: 'ordering', order: ['e4', 'e3', 'e2', 'e1'] },
+			said: ['Event 4', 'Event 3', 'Event 2', 'Event 1'],
+			right: ['Event 1', 'Event 2', 'Event 3', 'Event 4']
+		},
+		{
+			name: 'matching',
+			q: matching,
+			r: { type: 'matching', matches: { L2: 'R2' } },
+			said: ['L1 → no match chosen', 'L2 → R2', 'L3 → no match chosen', 'L4 → no match chosen'],
+			right: ['L1 → R1', 'L2 → R2', 'L3 → R3', 'L4 → R4']
+		}
+	])('$name', ({ q, r, said, right }) => {
+		expect(responseLines(q, r, names)).toEqual(said);
+		expect(rightAnswerLines(q, names)).toEqual(right);
 	});
 });
 

@@ -7,57 +7,76 @@ export interface AnswerNames {
 	places: { id: string; name: string }[];
 }
 
-const list = (items: string[]) => items.join('; ');
+/** How the lines of an answer join into one piece of text: events in order, other lists apart. */
+const joinLines = (q: Question, lines: string[]) =>
+	lines.join(q.type === 'ordering' ? ' → ' : '; ');
 
-/** What the learner answered, as words: option texts, event titles, place names. */
+/** What the learner answered, as one piece of text (for a line of a table or a file). */
 export function responseText(
 	q: Question,
 	response: Response | null | undefined,
 	names: AnswerNames
 ): string {
-	if (!response || response.type !== q.type) return 'No answer';
+	return joinLines(q, responseLines(q, response, names));
+}
+
+/** The right answer, as one piece of text. */
+export function rightAnswerText(q: Question, names: AnswerNames): string {
+	return joinLines(q, rightAnswerLines(q, names));
+}
+
+/**
+ * What the learner answered, as words (option texts, event titles, place names), a line for each
+ * option chosen, each event in the order given, each item matched.
+ */
+export function responseLines(
+	q: Question,
+	response: Response | null | undefined,
+	names: AnswerNames
+): string[] {
+	if (!response || response.type !== q.type) return ['No answer'];
 	const event = (id: string) => names.events.find((e) => e.id === id)?.title ?? id;
 	const place = (id: string) => names.places.find((p) => p.id === id)?.name ?? id;
 	switch (response.type) {
 		case 'single':
-			return optionText(q, response.choice);
+			return [optionText(q, response.choice)];
 		case 'multiple':
 			return response.choices.length
-				? list(response.choices.map((id) => optionText(q, id)))
-				: 'Nothing chosen';
+				? response.choices.map((id) => optionText(q, id))
+				: ['Nothing chosen'];
 		case 'truefalse':
-			return response.answer ? 'True' : 'False';
+			return [response.answer ? 'True' : 'False'];
 		case 'ordering':
-			return response.order.map(event).join(' → ');
+			return response.order.map(event);
 		case 'matching': {
 			const lefts = q.type === 'matching' ? q.pairs.map((p) => p.left) : [];
-			return list(lefts.map((l) => `${l} → ${response.matches[l] || 'no match chosen'}`));
+			return lefts.map((l) => `${l} → ${response.matches[l] || 'no match chosen'}`);
 		}
 		case 'cloze':
-			return response.text.trim() ? `“${response.text.trim()}”` : 'No answer';
+			return [response.text.trim() ? `“${response.text.trim()}”` : 'No answer'];
 		case 'locate':
-			return place(response.place);
+			return [place(response.place)];
 	}
 }
 
-/** The right answer, as words. */
-export function rightAnswerText(q: Question, names: AnswerNames): string {
+/** The right answer, as words, in lines as `responseLines` gives them. */
+export function rightAnswerLines(q: Question, names: AnswerNames): string[] {
 	const event = (id: string) => names.events.find((e) => e.id === id)?.title ?? id;
 	const place = (id: string) => names.places.find((p) => p.id === id)?.name ?? id;
 	switch (q.type) {
 		case 'single':
 		case 'multiple':
-			return list(q.options.filter((o) => o.correct).map((o) => o.text));
+			return q.options.filter((o) => o.correct).map((o) => o.text);
 		case 'truefalse':
-			return q.answer ? 'True' : 'False';
+			return [q.answer ? 'True' : 'False'];
 		case 'ordering':
-			return q.events.map(event).join(' → ');
+			return q.events.map(event);
 		case 'matching':
-			return list(q.pairs.map((p) => `${p.left} → ${p.right}`));
+			return q.pairs.map((p) => `${p.left} → ${p.right}`);
 		case 'cloze':
-			return `“${q.answers[0]}”`;
+			return [`“${q.answers[0]}”`];
 		case 'locate':
-			return place(q.answer);
+			return [place(q.answer)];
 	}
 }
 
