@@ -163,7 +163,7 @@ describe('/quiz', () => {
 				.click();
 		}
 		expect(await quiz(page).locator('.summary').textContent()).toMatch(
-			/You scored [\d.]+ out of 5/
+			/You scored \d+%: [\d.]+ out of 5\./
 		);
 		expect(await quiz(page).locator('table caption').textContent()).toBe(
 			'By commitment or principle'

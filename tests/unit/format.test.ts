@@ -1,6 +1,6 @@
 import { citation, confidenceLabel } from '$lib/content/labels';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from '$lib/ui/format';
+import { formatDate, formatDateTime, formatInstant } from '$lib/ui/format';
 
 describe('formatDate', () => {
 	it.each([
@@ -34,11 +34,28 @@ describe('formatDateTime', () => {
 			iso: '2026-06-04T14:05:00Z',
 			zone: 'UTC',
 			locale: 'en-US',
-			expected: 'Jun 4, 2026, 02:05 PM UTC'
+			expected: 'Jun 4, 2026, 2:05 PM UTC'
 		},
 		{ iso: 'later', zone: 'UTC', locale: undefined, expected: 'later' }
 	])('$iso in $zone ($locale) → $expected', ({ iso, zone, locale, expected }) => {
 		expect(formatDateTime(iso, zone, locale)).toBe(expected);
+	});
+});
+
+describe('formatInstant', () => {
+	it.each([
+		{ parts: 'date', zone: 'UTC', locale: 'en-GB', expected: '4 June 2026' },
+		{ parts: 'date', zone: 'UTC', locale: 'en-US', expected: 'June 4, 2026' },
+		{ parts: 'date', zone: 'UTC', locale: 'de-DE', expected: '4. Juni 2026' },
+		{ parts: 'time', zone: 'UTC', locale: 'en-GB', expected: '14:05 UTC' },
+		{ parts: 'time', zone: 'UTC', locale: 'en-US', expected: '2:05 PM UTC' },
+		{ parts: 'time', zone: 'Asia/Tokyo', locale: 'en-GB', expected: '23:05 GMT+9' },
+		{ parts: 'datetime', zone: 'Asia/Tokyo', locale: 'en-GB', expected: '4 Jun 2026, 23:05 GMT+9' }
+	] as const)('$parts in $zone ($locale) → $expected', ({ parts, zone, locale, expected }) => {
+		expect(formatInstant('2026-06-04T14:05:00Z', parts, zone, locale)).toBe(expected);
+	});
+	it('leaves what is not a date as it is', () => {
+		expect(formatInstant('soon', 'time')).toBe('soon');
 	});
 });
 

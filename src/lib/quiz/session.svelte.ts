@@ -18,6 +18,8 @@ export class QuizSession {
 	questions: Question[];
 	index = $state(0);
 	results: Record<string, Graded> = $state({});
+	/** What the learner answered, to show beside the right answer at the end. */
+	responses: Record<string, Response> = $state({});
 	/** The seed that orders options in this attempt. */
 	readonly seed: string;
 
@@ -58,6 +60,7 @@ export class QuizSession {
 	answer(q: Question, response: Response): Graded {
 		const graded = grade(q, response);
 		this.results[q.id] = graded;
+		this.responses[q.id] = response;
 		return graded;
 	}
 
@@ -69,6 +72,7 @@ export class QuizSession {
 		return Object.values(this.results).reduce((s, r) => s + r.score, 0);
 	}
 
+	/** Missed or partly right: what the summary goes over, and what "retry" asks again. */
 	get missed(): Question[] {
 		return this.questions.filter((q) => this.results[q.id] && !this.results[q.id].correct);
 	}

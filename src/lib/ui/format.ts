@@ -28,23 +28,40 @@ export function formatDate(iso: string, precision: 'day' | 'month' = 'day'): str
 	).format(day);
 }
 
+/** Which parts of an instant to write: its date and time, its date, or its time. */
+export type InstantParts = 'datetime' | 'date' | 'time';
+
+const instantOptions: Record<InstantParts, Intl.DateTimeFormatOptions> = {
+	datetime: { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' },
+	date: { day: 'numeric', month: 'long', year: 'numeric' },
+	time: { hour: 'numeric', minute: '2-digit' }
+};
+
 /**
- * "4 Jun 2026, 14:05" in the course's locale and the given time zone (the server renders in UTC,
- * labelled so); `LocalTime` switches to the learner's own locale and time zone once in the browser.
+ * An instant (a due date, a submission, the next review) in the given locale and time zone, in
+ * that locale's own way: "4 Jun 2026, 14:05" (en-GB), "Jun 4, 2026, 2:05 PM" (en-US). The server
+ * renders in UTC, labelled so; `LocalTime` switches to the learner's own locale and time zone once
+ * in the browser. Every instant the course shows goes through here.
  */
-export function formatDateTime(iso: string, timeZone?: string, locale = courseLocale): string {
+export function formatInstant(
+	iso: string,
+	parts: InstantParts = 'datetime',
+	timeZone?: string,
+	locale = courseLocale
+): string {
 	const date = new Date(iso);
 	if (Number.isNaN(date.getTime())) return iso;
 	return dateFormat(
 		{
-			day: 'numeric',
-			month: 'short',
-			year: 'numeric',
-			hour: '2-digit',
-			minute: '2-digit',
+			...instantOptions[parts],
 			timeZone,
-			timeZoneName: timeZone ? 'short' : undefined
+			timeZoneName: timeZone && parts !== 'date' ? 'short' : undefined
 		},
 		locale
 	).format(date);
+}
+
+/** An instant's date and time: `formatInstant` with both. */
+export function formatDateTime(iso: string, timeZone?: string, locale = courseLocale): string {
+	return formatInstant(iso, 'datetime', timeZone, locale);
 }
