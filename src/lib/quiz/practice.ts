@@ -8,6 +8,9 @@ export type TypeChoice = 'any' | 'mixed' | QuestionType;
 /** The bank's difficulty (1 to 3), as the set-up's radios give it. */
 export type DifficultyChoice = 'any' | '1' | '2' | '3';
 
+/** What choosing needs of a question (the pages have this index before the bank arrives). */
+export type PracticeEntry = Pick<Question, 'id' | 'lesson' | 'type' | 'difficulty' | 'commitments'>;
+
 /** What a learner chose on the practice set-up. */
 export interface PracticeChoice {
 	scope: 'all' | 'lessons' | 'items';
@@ -26,7 +29,7 @@ export const difficultyLabel: Record<Exclude<DifficultyChoice, 'any'>, string> =
 };
 
 /** The questions that pass every filter, in the bank's order. */
-export function practicePool(questions: Question[], c: PracticeChoice): Question[] {
+export function practicePool<Q extends PracticeEntry>(questions: Q[], c: PracticeChoice): Q[] {
 	return questions.filter(
 		(q) =>
 			(c.scope === 'all' ||
@@ -39,8 +42,8 @@ export function practicePool(questions: Question[], c: PracticeChoice): Question
 }
 
 /** How many questions the quiz will have, and what the learner is told about it, plainly. */
-export interface PracticePlan {
-	pool: Question[];
+export interface PracticePlan<Q extends PracticeEntry = PracticeEntry> {
+	pool: Q[];
 	size: number;
 	/** The types the quiz is sure to hold (for "mixed"), in the bank's order. */
 	types: QuestionType[];
@@ -50,7 +53,10 @@ export interface PracticePlan {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Plans a quiz without drawing it: the same choice always gives the same plan. */
-export function planPractice(questions: Question[], c: PracticeChoice): PracticePlan {
+export function planPractice<Q extends PracticeEntry>(
+	questions: Q[],
+	c: PracticeChoice
+): PracticePlan<Q> {
 	const pool = practicePool(questions, c);
 	const types = questionTypes.filter((t) => pool.some((q) => q.type === t));
 	const notes: string[] = [];
@@ -91,7 +97,11 @@ export function planPractice(questions: Question[], c: PracticeChoice): Practice
  * Draws the quiz. Random but repeatable for a seed; a mixed quiz first takes one question of
  * each type the pool has, then fills up from the rest, then shuffles the lot.
  */
-export function pickPractice(questions: Question[], c: PracticeChoice, seed: string): Question[] {
+export function pickPractice<Q extends PracticeEntry>(
+	questions: Q[],
+	c: PracticeChoice,
+	seed: string
+): Q[] {
 	const { pool, size, types } = planPractice(questions, c);
 	const shuffled = seededShuffle(pool, seed);
 	if (!types.length) return shuffled.slice(0, size);
