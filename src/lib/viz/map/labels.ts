@@ -68,7 +68,7 @@ export function nameVariants(name: string): string[][] {
 }
 
 /** Points inside a shape, to try a label at: its poles of inaccessibility, then a grid by depth. */
-export function anchorCandidates(rings: Ring[], grid = 12): Point[] {
+export function anchorCandidates(rings: Ring[], grid = 16): Point[] {
 	const byArea = [...rings].sort((a, b) => ringArea(b) - ringArea(a)).slice(0, 3);
 	const poles = byArea.map((r) => polylabel([r], 0.5) as unknown as Point);
 	const xs = rings.flat().map((p) => p[0]);
@@ -138,10 +138,14 @@ export function labelInside(
 		}
 	}
 	if (!shape.always) return null;
+	// Too small for its name at this zoom: the smallest setting at the deepest point clear of the
+	// obstacles (its centre still inside the country), zooming in gives it room.
 	const style = styles[styles.length - 1];
 	const lines = nameVariants(shape.name).at(-1)!;
 	const w = Math.max(...lines.map((l) => measure(l, style))) + 2;
-	const p = anchors[0];
+	const clear = (p: Point) =>
+		!obstacles.some((o) => boxesOverlap(o, boxAt(p, w, lines.length * style.size * LINE)));
+	const p = anchors.find(clear) ?? anchors[0];
 	return {
 		id: shape.id,
 		kind: shape.kind,

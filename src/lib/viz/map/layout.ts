@@ -93,7 +93,7 @@ export function layoutMap(
 				kind: 'focus',
 				name: c.name,
 				rings: c.visible,
-				sizes: [13, 11.5, 10],
+				sizes: [13, 11.5, 10, 9],
 				caps: true,
 				bold: true,
 				always: true
