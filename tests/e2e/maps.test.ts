@@ -146,7 +146,7 @@ describe.each(pages)('$path', ({ path, region }) => {
 
 			// Zoom in by the button (tap or click), the labels still true; out; reset.
 			await map.scrollIntoViewIfNeeded();
-			const zoomIn = map.getByRole('button', { name: 'Zoom in' });
+			const zoomIn = map.getByRole('button', { name: 'Zoom in on the map' });
 			if (phone) await zoomIn.tap();
 			else await zoomIn.click();
 			await expect.poll(() => zoomOf(map)).toBeGreaterThan(1);
@@ -156,9 +156,9 @@ describe.each(pages)('$path', ({ path, region }) => {
 			const twice = await zoomOf(map);
 			expect(twice).toBeGreaterThan(2);
 			await expectTrueLabels(map, `${path} ${width}px zoomed twice`);
-			await map.getByRole('button', { name: 'Zoom out' }).click();
+			await map.getByRole('button', { name: 'Zoom out of the map' }).click();
 			await expect.poll(() => zoomOf(map)).toBeLessThan(twice);
-			await map.getByRole('button', { name: 'Reset' }).click();
+			await map.getByRole('button', { name: 'Reset the map' }).click();
 			await expect.poll(() => zoomOf(map)).toBe(1);
 			await expectTrueLabels(map, `${path} ${width}px after reset`, focus);
 			expect(jsErrors(page)).toEqual([]);
@@ -216,7 +216,7 @@ describe('zoom by keyboard, Ctrl + wheel and pinch', () => {
 		const box = (await map.locator('svg').boundingBox())!;
 		const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
 		const cdp = await page.context().newCDPSession(page);
-		const touch = (type: string, d: number) =>
+		const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', d: number) =>
 			cdp.send('Input.dispatchTouchEvent', {
 				type,
 				touchPoints:
