@@ -67,22 +67,54 @@ export function nameVariants(name: string): string[][] {
 	return [[name], [words.slice(0, mid).join(' '), words.slice(mid).join(' ')]];
 }
 
-/** Points inside a shape, to try a label at: its poles of inaccessibility, then a grid by depth. */
-export function anchorCandidates(rings: Ring[], grid = 16): Point[] {
-	const byArea = [...rings].sort((a, b) => ringArea(b) - ringArea(a)).slice(0, 3);
-	const poles = byArea.map((r) => polylabel([r], 0.5) as unknown as Point);
-	const xs = rings.flat().map((p) => p[0]);
-	const ys = rings.flat().map((p) => p[1]);
-	const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-	const inner: { p: Point; depth: number }[] = [];
+interface Anchor {
+	p: Point;
+	/** Distance to the nearest edge: a box of height h needs at least h / 2. */
+	depth: number;
+}
+
+/** The poles of inaccessibility of a shape's largest parts (polylabel), deepest first. */
+function poles(rings: Ring[]): Anchor[] {
+	return [...rings]
+		.sort((a, b) => ringArea(b) - ringArea(a))
+		.slice(0, 3)
+		.map((r) => {
+			const pole = polylabel([r], 1);
+			return { p: [pole[0], pole[1]] as Point, depth: pole.distance };
+		})
+		.filter((a) => insideRings(a.p, rings))
+		.sort((a, b) => b.depth - a.depth);
+}
+
+/** A grid of points inside the shape, deepest first. */
+function gridAnchors(rings: Ring[], grid: number): Anchor[] {
+	const [x0, y0, x1, y1] = bounds(rings);
+	const inner: Anchor[] = [];
 	for (let i = 0.5; i < grid; i++) {
 		for (let j = 0.5; j < grid; j++) {
 			const p: Point = [x0 + ((x1 - x0) * i) / grid, y0 + ((y1 - y0) * j) / grid];
 			if (insideRings(p, rings)) inner.push({ p, depth: edgeDistance(p, rings) });
 		}
 	}
-	inner.sort((a, b) => b.depth - a.depth);
-	return [...poles.filter((p) => insideRings(p, rings)), ...inner.map((c) => c.p)];
+	return inner.sort((a, b) => b.depth - a.depth);
+}
+
+function bounds(rings: Ring[]): [number, number, number, number] {
+	let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+	for (const r of rings) {
+		for (const [x, y] of r) {
+			if (x < x0) x0 = x;
+			if (x > x1) x1 = x;
+			if (y < y0) y0 = y;
+			if (y > y1) y1 = y;
+		}
+	}
+	return [x0, y0, x1, y1];
+}
+
+/** Points inside a shape, to try a label at: its poles of inaccessibility, then a grid by depth. */
+export function anchorCandidates(rings: Ring[], grid = 16): Point[] {
+	return [...poles(rings), ...gridAnchors(rings, grid)].map((a) => a.p);
 }
 
 export interface ShapeToLabel {
@@ -116,45 +148,56 @@ export function labelInside(
 	measure: Measure
 ): PlacedLabel | null {
 	if (!shape.rings.length) return null;
-	const anchors = anchorCandidates(shape.rings);
-	if (!anchors.length) return null;
-	const styles = shape.sizes.map((size): LabelStyle => ({
-		size,
-		bold: shape.bold,
-		caps: shape.caps,
-		spacing: shape.caps ? 0.04 : 0
-	}));
-	for (const style of styles) {
-		for (const lines of nameVariants(shape.name)) {
-			const w = Math.max(...lines.map((l) => measure(l, style))) + 2;
-			const h = lines.length * style.size * LINE;
-			for (const p of anchors) {
-				const box = boxAt(p, w, h);
+	const [x0, y0, x1, y1] = bounds(shape.rings);
+	const settings = shape.sizes.flatMap((size) => {
+		const style: LabelStyle = {
+			size,
+			bold: shape.bold,
+			caps: shape.caps,
+			spacing: shape.caps ? 0.04 : 0
+		};
+		return nameVariants(shape.name).map((lines) => ({
+			style,
+			lines,
+			w: Math.max(...lines.map((l) => measure(l, style))) + 2,
+			h: lines.length * size * LINE
+		}));
+	});
+	const found = (a: Anchor, s: (typeof settings)[number]): PlacedLabel => ({
+		id: shape.id,
+		kind: shape.kind,
+		lines: s.lines,
+		style: s.style,
+		x: a.p[0],
+		y: a.p[1],
+		box: boxAt(a.p, s.w, s.h)
+	});
+	const fits = settings.filter((s) => s.w <= x1 - x0 && s.h <= y1 - y0);
+	const tops = poles(shape.rings);
+	let grid: Anchor[] | null = null;
+	for (const s of fits) {
+		for (const phase of [0, 1]) {
+			const anchors = phase === 0 ? tops : (grid ??= gridAnchors(shape.rings, 16));
+			const halfDiagonal = Math.hypot(s.w, s.h) / 2;
+			// The 48 deepest points are plenty: further ones sit ever nearer the edge.
+			for (const a of anchors.slice(0, 48)) {
+				// Deepest first: once a point is nearer an edge than half the box, none further fits.
+				if (a.depth < s.h / 2) break;
+				const box = boxAt(a.p, s.w, s.h);
 				if (!within(box, frame) || obstacles.some((o) => boxesOverlap(o, box))) continue;
-				if (boxInside(box, shape.rings)) {
-					return { id: shape.id, kind: shape.kind, lines, style, x: p[0], y: p[1], box };
-				}
+				// A box inside the circle free of edges needs no exact test.
+				if (a.depth >= halfDiagonal || boxInside(box, shape.rings)) return found(a, s);
 			}
 		}
 	}
 	if (!shape.always) return null;
 	// Too small for its name at this zoom: the smallest setting at the deepest point clear of the
-	// obstacles (its centre still inside the country), zooming in gives it room.
-	const style = styles[styles.length - 1];
-	const lines = nameVariants(shape.name).at(-1)!;
-	const w = Math.max(...lines.map((l) => measure(l, style))) + 2;
-	const clear = (p: Point) =>
-		!obstacles.some((o) => boxesOverlap(o, boxAt(p, w, lines.length * style.size * LINE)));
-	const p = anchors.find(clear) ?? anchors[0];
-	return {
-		id: shape.id,
-		kind: shape.kind,
-		lines,
-		style,
-		x: p[0],
-		y: p[1],
-		box: boxAt(p, w, lines.length * style.size * LINE)
-	};
+	// obstacles (its centre still inside the country); zooming in gives it room.
+	const s = settings[settings.length - 1];
+	const anchors = [...tops, ...(grid ?? gridAnchors(shape.rings, 16))];
+	if (!anchors.length) return null;
+	const clear = (a: Anchor) => !obstacles.some((o) => boxesOverlap(o, boxAt(a.p, s.w, s.h)));
+	return found(anchors.find(clear) ?? anchors[0], s);
 }
 
 /** Where a place's label may go around its dot, in order of preference (as locator maps do). */
