@@ -48,3 +48,24 @@ export const viewBox = (view: View, inset = 0): Box => ({
 	x1: view.width - inset,
 	y1: view.height - inset
 });
+
+/**
+ * What a key does to the map: + (or =) and − zoom, 0 returns to `rest`, the arrows pan once zoomed.
+ * Null for any other key, and for an arrow at rest (it scrolls the page as usual).
+ */
+export function keyMove(view: View, key: string, rest: View): View | null {
+	const step = 60;
+	const moves: Record<string, () => View> = {
+		'+': () => zoomBy(view, 1.6),
+		'=': () => zoomBy(view, 1.6),
+		'-': () => zoomBy(view, 1 / 1.6),
+		'0': () => rest,
+		ArrowLeft: () => panBy(view, step, 0),
+		ArrowRight: () => panBy(view, -step, 0),
+		ArrowUp: () => panBy(view, 0, step),
+		ArrowDown: () => panBy(view, 0, -step)
+	};
+	const move = moves[key];
+	if (!move || (key.startsWith('Arrow') && view.k === 1)) return null;
+	return move();
+}
