@@ -16,7 +16,8 @@ type Q = {
 };
 const lessonQuestions: Q[] = [
 	...parse(readFileSync('lessons/questions/principles-first.yaml', 'utf8')),
-	...parse(readFileSync('lessons/questions/threat-remains.yaml', 'utf8'))
+	...parse(readFileSync('lessons/questions/threat-remains.yaml', 'utf8')),
+	...parse(readFileSync('lessons/questions/west-africa-sahel.yaml', 'utf8'))
 ];
 
 let b: Browser;
@@ -56,6 +57,10 @@ async function answerByKeyboard(page: Page, right: boolean) {
 		// Move the last item to the top with the keyboard: at most partly right.
 		const downs = quiz(page).getByRole('button', { name: /^Move .* up$/ });
 		await downs.last().focus();
+		await page.keyboard.press('Enter');
+	} else if (q.type === 'locate') {
+		await quiz(page).locator('svg[data-rendered="true"]').waitFor();
+		await quiz(page).locator('.place').first().focus();
 		await page.keyboard.press('Enter');
 	} else if (q.type === 'matching' && right) {
 		const pairs = (q as unknown as { pairs: { left: string; right: string }[] }).pairs;
@@ -144,6 +149,64 @@ describe('a locate question', () => {
 				.click();
 		}
 		throw new Error('no locate question in the lesson quiz');
+	});
+});
+
+describe('a locate question whose answer is a drawn area', () => {
+	it('takes Enter or a click on the area, enables Check, and prints no offered name on the map', async () => {
+		const page = await open(b, '/lessons/west-africa-sahel');
+		for (let i = 0; i < 20; i++) {
+			const legend = (await quiz(page).locator('legend').first().textContent())?.trim();
+			const q = lessonQuestions.find((x) => x.prompt.trim() === legend) as Q & { answer?: string };
+			if (q?.type === 'locate' && q.answer === 'liptako-gourma') {
+				const map = quiz(page).locator('.region-map');
+				await map.locator('svg[data-rendered="true"]').waitFor();
+				const check = quiz(page).getByRole('button', { name: 'Check my answer' });
+				expect(await check.isDisabled()).toBe(true);
+				// Looks disabled: not the accent fill, a dashed edge.
+				expect(await check.evaluate((e) => getComputedStyle(e).borderStyle)).toBe('dashed');
+				// The map prints no name the question offers (the answer's least of all).
+				const drawn = (await map.locator('svg').evaluate((s) => {
+					const copy = s.cloneNode(true) as SVGSVGElement;
+					copy.querySelectorAll('title, desc').forEach((e) => e.remove());
+					return copy.textContent ?? '';
+				})) as string;
+				for (const name of ['Liptako-Gourma', 'Lake Chad', 'Ouagadougou', 'Niamey']) {
+					expect(drawn).not.toContain(name);
+				}
+				const area = map.getByRole('button', { name: 'Liptako-Gourma (drawn area)' });
+				await area.focus();
+				await page.keyboard.press('Enter');
+				const chosen = quiz(page).getByLabel('Liptako-Gourma', { exact: true });
+				await expect.poll(() => chosen.isChecked()).toBe(true);
+				expect(await check.isDisabled()).toBe(false);
+				expect(await check.evaluate((e) => getComputedStyle(e).borderStyle)).toBe('solid');
+				// Another choice, then a click on the area itself (where no place's target covers it).
+				await quiz(page).getByLabel('Niamey', { exact: true }).check();
+				await map.scrollIntoViewIfNeeded();
+				const spot = await area.evaluate((el) => {
+					const r = el.getBoundingClientRect();
+					for (let y = r.top + 2; y < r.bottom; y += 3) {
+						for (let x = r.left + 2; x < r.right; x += 3) {
+							if (document.elementFromPoint(x, y) === el) return { x, y };
+						}
+					}
+					return null;
+				});
+				expect(spot).not.toBeNull();
+				await page.mouse.click(spot!.x, spot!.y);
+				await expect.poll(() => chosen.isChecked()).toBe(true);
+				await check.click();
+				expect(await quiz(page).locator('.feedback').textContent()).toMatch(/^Right/);
+				await page.context().close();
+				return;
+			}
+			await answerByKeyboard(page, false);
+			await quiz(page)
+				.getByRole('button', { name: /Next question|See my results/ })
+				.click();
+		}
+		throw new Error('no Liptako-Gourma question in the lesson quiz');
 	});
 });
 

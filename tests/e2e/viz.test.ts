@@ -139,12 +139,12 @@ describe('/timeline', () => {
 		await page.locator('.timeline svg.lane-chart').waitFor();
 		const tickCount = () => page.locator('.timeline .tick-label').count();
 		const before = await tickCount();
-		await page.getByRole('button', { name: 'Zoom in' }).click();
-		await page.getByRole('button', { name: 'Zoom in' }).click();
+		await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+		await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
 		await expect
 			.poll(async () => (await page.locator('.timeline .tick-label').allTextContents()).join(' '))
 			.not.toMatch(/^2014 2015 2016/);
-		await page.getByRole('button', { name: 'Reset' }).click();
+		await page.getByRole('button', { name: 'Reset', exact: true }).click();
 		await expect.poll(tickCount).toBe(before);
 		await page.context().close();
 	});

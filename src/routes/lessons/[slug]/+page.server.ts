@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { course, factCard, lessonBySlug, quizData, vizData } from '$lib/content/course.server';
 import type { TextContext } from '$lib/reader/text-context';
+import { mapGeometries } from '$lib/viz/map/geometry.server';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () => course.lessons.map((l) => ({ slug: l.slug }));
@@ -30,8 +31,11 @@ export const load: PageServerLoad = ({ params }) => {
 		.filter((c) => c.sentences.some((s) => lesson.sentences.includes(s)))
 		.map((item) => ({ item, principles: item.principles.map(term) }));
 
+	const quiz = quizData(course.questions.filter((q) => q.lesson === lesson.slug));
 	return {
-		quiz: quizData(course.questions.filter((q) => q.lesson === lesson.slug)),
+		quiz,
+		// The maps its figures and its locate questions draw, ready-made.
+		maps: mapGeometries([...lesson.maps.map((m) => m.region), ...quiz.regions.map((r) => r.id)]),
 		commitments,
 		lesson: {
 			slug: lesson.slug,

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { course, vizData } from '$lib/content/course.server';
+import { mapGeometries } from '$lib/viz/map/geometry.server';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () => course.regions.map((r) => ({ region: r.id }));
@@ -12,5 +13,5 @@ export const load: PageServerLoad = ({ params }) => {
 	const events = data.events.filter(
 		(e) => region.lanes.includes(e.lane) || e.places.some((id) => places.some((p) => p.id === id))
 	);
-	return { ...data, region, places, events };
+	return { ...data, region, places, events, maps: mapGeometries([region.id]) };
 };
