@@ -150,6 +150,12 @@ const steps = [
 			`--outputFile.json=${e2eReport}`
 		],
 		report: e2eReport
+	},
+	{
+		name: 'Page weight within budget (bench:size --check)',
+		needs: ['Production build'],
+		before: ensureChromium,
+		cmd: ['node', 'scripts/bench-size.js', '--check']
 	}
 ];
 

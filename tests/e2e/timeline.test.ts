@@ -257,13 +257,13 @@ describe('/timeline at 1280px', () => {
 				.locator('.timeline .tick-label')
 				.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left));
 		const before = await years();
-		await page.getByRole('button', { name: 'Zoom in' }).click();
-		await page.getByRole('button', { name: 'Zoom in' }).click();
+		await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+		await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
 		await expect.poll(async () => (await years()).join()).not.toBe(before.join());
 		const d = await readDrawing(page);
 		for (const e of d.events.filter((e) => e.mark.left > 110 && e.mark.right < 1270))
 			expect(e.label.left - e.mark.right, e.id).toBeLessThan(8);
-		await page.getByRole('button', { name: 'Reset' }).click();
+		await page.getByRole('button', { name: 'Reset', exact: true }).click();
 		await expect.poll(async () => (await years()).join()).toBe(before.join());
 		expect(problems).toEqual([]);
 		await page.context().close();

@@ -1,0 +1,77 @@
+// Page-weight budgets that `npm run bench:size -- --check` (run by npm test) holds every page to:
+// gzipped JavaScript and HTML, in KB, with the reason for each number. A page over its budget
+// fails the test run; raise a budget only with a reason a reader can weigh.
+// Figures measured on 1 December 2026 are in the README ("Measurements").
+
+/** @typedef {{ js: number, html: number, why: string }} Budget */
+
+/** @type {Record<string, Budget>} */
+export const budgets = {
+	default: {
+		js: 52,
+		html: 12,
+		why: 'a page of text: the app shell (Svelte, the router, the layout: about 44 KB) and little else'
+	},
+	'/': { js: 50, html: 6, why: 'the course map: the app shell and the progress bars' },
+	'/read': {
+		js: 47,
+		html: 13,
+		why: 'the text and its 38 glossary terms; the aim is 30 KB once the terms are plain HTML with one shared pop-up (issue 15, not done yet)'
+	},
+	'/glossary': { js: 47, html: 22, why: 'every definition is in the HTML (about 20 KB of words)' },
+	'/commitments': { js: 48, html: 13, why: 'the table of every commitment, with its filter' },
+	'/lessons/*': {
+		js: 78,
+		html: 20,
+		why: 'a lesson: the app shell, the quiz runner and an input for every question type (about 30 KB)'
+	},
+	'/lessons/reading-a-communique': {
+		js: 116,
+		html: 29,
+		why: 'a lesson with the timeline: its year layout and the lane layout for wide screens'
+	},
+	'/lessons/iraq-partnership': { js: 116, html: 30, why: 'a lesson with the Iraq and Syria map' },
+	'/lessons/syria': { js: 116, html: 30, why: 'a lesson with the Iraq and Syria map' },
+	'/lessons/threat-remains': { js: 117, html: 31, why: 'a lesson with the Iraq and Syria map' },
+	'/lessons/west-africa-sahel': {
+		js: 116,
+		html: 49,
+		why: 'a lesson with the West Africa map: its ready-drawn shapes (about 20 KB) come in the page'
+	},
+	'/timeline': {
+		js: 101,
+		html: 32,
+		why: 'the timeline (both layouts) and a map beside it, with their data in the page'
+	},
+	'/maps/iraq-syria': { js: 85, html: 17, why: 'a map page: the map code and its shapes' },
+	'/maps/west-africa-sahel': {
+		js: 85,
+		html: 32,
+		why: 'a map page: West Africa has many more country shapes than Iraq and Syria'
+	},
+	'/quiz': {
+		js: 69,
+		html: 9,
+		why: 'the practice set-up and the quiz runner; the bank comes once from /bank.json (36 KB, cached)'
+	},
+	'/review': { js: 69, html: 9, why: 'as /quiz, with the schedule' },
+	'/teach': {
+		js: 60,
+		html: 41,
+		why: 'the create form with every bank question to choose from, its prompt and preview (about 35 KB)'
+	},
+	'/join': { js: 53, html: 3, why: 'a two-field form' },
+	'/a/:code': {
+		js: 61,
+		html: 3,
+		why: 'the answer sheet: the questions come from the API after the name'
+	},
+	'/teach/:token': { js: 73, html: 9, why: 'the dashboard: results, the heat map, item analysis' }
+};
+
+/** The budget of a route (`/lessons/…` pages share one unless named). @param {string} route @returns {Budget} */
+export function budgetFor(route) {
+	return (
+		budgets[route] ?? budgets[route.replace(/^\/lessons\/.*/, '/lessons/*')] ?? budgets.default
+	);
+}
