@@ -6,12 +6,13 @@ import { guidePath } from '$lib/content/files/guide';
 import { validateCourse } from '$lib/content/validate';
 import { parseSourceText } from '$lib/content/source-text';
 import { matchOrder } from '../../src/routes/teach/guide/match-order';
+import { chooseLesson } from '../../src/routes/teach/lesson-choice';
 import { fixture, readLessonFiles } from './load-files';
 
 const real = readLessonFiles();
 const course = validateCourse(real);
 const source = parseSourceText(real['/lessons/source/communique.txt'], 'communique.txt', []);
-const sentenceText = new Map(
+const sentenceText = new Map<string, string>(
 	source.paragraphs.flatMap((p) => p.sentences.map((s) => [s.id, s.text]))
 );
 
@@ -241,4 +242,25 @@ describe('worksheets read at grade 10 or below', () => {
 		]);
 		expect(fleschKincaidGrade(student.join('\n'))).toBeLessThanOrEqual(10);
 	});
+});
+
+describe('chooseLesson (/teach?lesson=)', () => {
+	const data = {
+		lessons: [
+			{ slug: 'a', title: 'A', order: 1 },
+			{ slug: 'b', title: 'B', order: 2 }
+		],
+		questions: [
+			{ id: 'q1', lesson: 'a' },
+			{ id: 'q2', lesson: 'b' },
+			{ id: 'q3', lesson: 'a' }
+		]
+	};
+	it.each([
+		{ slug: null, expected: null },
+		{ slug: 'a', expected: { lesson: data.lessons[0], ids: ['q1', 'q3'] } },
+		{ slug: 'b', expected: { lesson: data.lessons[1], ids: ['q2'] } },
+		{ slug: 'zz', expected: { ids: [], unknown: 'zz' } },
+		{ slug: 'x'.repeat(200), expected: { ids: [], unknown: 'x'.repeat(80) } }
+	])('$slug', ({ slug, expected }) => expect(chooseLesson(slug, data)).toEqual(expected));
 });

@@ -26,24 +26,9 @@ function preview(q: Question): { text: string; correct: boolean }[] {
 	}
 }
 
-/**
- * `?lesson=<slug>` (the teacher's guide's "Assign this lesson's quiz") chooses that lesson's
- * questions before the teacher starts; an unknown lesson is named back, and nothing is chosen.
- */
-function chosenLesson(url: URL) {
-	const slug = url.searchParams.get('lesson');
-	if (slug === null) return { chosen: null, unknownLesson: null };
-	const lesson = course.lessons.find((l) => l.slug === slug);
-	if (!lesson) return { chosen: null, unknownLesson: slug.slice(0, 80) };
-	const { title, order } = lesson;
-	const ids = course.questions.filter((q) => q.lesson === slug).map((q) => q.id);
-	return { chosen: { slug, title, order, ids }, unknownLesson: null };
-}
-
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = () => {
 	const principleIds = new Set(course.commitments.flatMap((c) => c.principles));
 	return {
-		...chosenLesson(url),
 		lessons: course.lessons.map(({ slug, title, order }) => ({ slug, title, order })),
 		items: course.commitments.map(({ id, kind, restatement }) => ({ id, kind, restatement })),
 		principles: course.glossary
