@@ -64,6 +64,29 @@ function ensureSqlite3() {
 	return onPath('sqlite3');
 }
 
+/**
+ * Debian's poppler-utils: the browser tests read the printed worksheets back with pdftotext and
+ * turn them into PNGs with pdftoppm. Installed with apt-get when missing and running as root.
+ */
+function ensurePoppler() {
+	if (onPath('pdftotext') && onPath('pdftoppm')) return true;
+	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	if (!isRoot) {
+		console.error(
+			'\nThe print tests need pdftotext and pdftoppm: sudo apt-get install -y poppler-utils\n'
+		);
+		return false;
+	}
+	console.log('\n▶ Installing Debian poppler-utils for the print tests (apt-get)…');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+	spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'poppler-utils'], {
+		stdio: 'inherit',
+		env
+	});
+	return onPath('pdftotext') && onPath('pdftoppm');
+}
+
 mkdirSync('test-results', { recursive: true });
 const unitReport = 'test-results/unit.json';
 const apiReport = 'test-results/api.json';
@@ -109,7 +132,7 @@ const steps = [
 	{
 		name: 'Browser tests (Chromium, axe-core)',
 		needs: ['Production build'],
-		before: ensureChromium,
+		before: () => ensureChromium() && ensurePoppler(),
 		cmd: [
 			bin('vitest'),
 			'run',

@@ -169,6 +169,10 @@ describe('the guides are refused when broken', () => {
 			`${at} worksheet.questions: needs at least one question of kind "evidence" (short, evidence and vocabulary)`
 		],
 		[
+			'a worksheet without its own content note',
+			`${at} worksheet.contentNote: is missing: the students' worksheet needs its own content note, in words for them`
+		],
+		[
 			'a lesson with a content note, a guide without one',
 			`${at} contentNote: is missing: lesson "detainees-and-families" opens with a content note, so its guide, worksheet and key need one too`
 		]

@@ -39,6 +39,7 @@ export function guideTexts(g: LessonGuide): { field: string; text: GuideText }[]
 		...(g.support ?? []).map((t, i) => ({ field: `support[${i}]`, text: t })),
 		...(g.extension ?? []).map((t, i) => ({ field: `extension[${i}]`, text: t })),
 		{ field: 'worksheet.purpose', text: g.worksheet?.purpose },
+		{ field: 'worksheet.contentNote', text: g.worksheet?.contentNote },
 		...g.worksheet.questions.flatMap((q, i) => [
 			{ field: `worksheet.questions[${i}].ask`, text: q.ask },
 			{
@@ -189,6 +190,11 @@ export function checkGuides(
 				withContentNote.has(slug)
 					? `is missing: lesson "${slug}" opens with a content note, so its guide, worksheet and key need one too`
 					: `is missing: the guide is about ${topics.join(' and ')}, so it needs a content note first`
+			);
+		if (needsNote && !isText(ws.contentNote))
+			fail(
+				'worksheet.contentNote',
+				"is missing: the students' worksheet needs its own content note, in words for them"
 			);
 	}
 }

@@ -118,14 +118,17 @@ const guideSchema = record({
 		sentences: sentenceIds({ nonEmpty: true }),
 		/** The key's answer to the sourcing box's "why" for this part of the text. */
 		purpose: guideText(),
+		/** The content note on the students' sheet, in words for them (required with contentNote). */
+		contentNote: v.optional(guideText()),
 		questions: listOf(v.unknown(), 5, 8)
 	})
 });
 
 export type LessonGuide = Omit<v.InferOutput<typeof guideSchema>, 'worksheet' | 'contentNote'> & {
 	contentNote?: GuideText;
-	worksheet: Omit<v.InferOutput<typeof guideSchema>['worksheet'], 'questions'> & {
+	worksheet: Omit<v.InferOutput<typeof guideSchema>['worksheet'], 'questions' | 'contentNote'> & {
 		questions: WorksheetQuestion[];
+		contentNote?: GuideText;
 	};
 	file: string;
 };

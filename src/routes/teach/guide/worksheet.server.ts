@@ -16,7 +16,9 @@ export function worksheetData(slug: string) {
 	);
 	return {
 		lesson: { slug, title: lesson.title, order: lesson.order },
+		/** For the teacher (the key); the worksheet has its own, in words for students. */
 		contentNote: guide.contentNote ?? null,
+		studentNote: guide.worksheet.contentNote ?? null,
 		sentences: guide.worksheet.sentences,
 		purpose: guide.worksheet.purpose,
 		questions,
