@@ -172,7 +172,7 @@ describe('from a guide to an assignment in one click', () => {
 			.poll(() => page.locator('.total').textContent())
 			.toContain(`${questions.length} questions chosen (${questions.length} from the course`);
 		await expect
-			.poll(() => page.getByRole('status').first().textContent())
+			.poll(() => page.locator('[aria-live] .chosen').textContent())
 			.toContain(`The ${questions.length} questions of Lesson 6 are chosen`);
 		const chip = page.locator('button.chip', { hasText: 'West Africa and the Sahel' });
 		expect(await chip.getAttribute('aria-pressed')).toBe('true');
@@ -184,7 +184,7 @@ describe('from a guide to an assignment in one click', () => {
 	it('names an unknown lesson and chooses nothing', async () => {
 		const page = await open(b, '/teach?lesson=no-such-lesson');
 		await expect
-			.poll(() => page.getByRole('status').first().textContent())
+			.poll(() => page.locator('[aria-live] .chosen').textContent())
 			.toContain('no lesson called "no-such-lesson"');
 		expect(await page.locator('.total strong').textContent()).toBe('0');
 		await page.context().close();
