@@ -77,6 +77,22 @@ if (ensurePostgres() && !process.env.TEST_DATABASE_URL) {
 	}
 }
 
+/**
+ * Debian's poppler-utils: the browser tests read the printed worksheets back with pdftotext and
+ * turn them into PNGs with pdftoppm. Installed with apt-get when missing and running as root.
+ */
+function ensurePoppler() {
+	if (onPath('pdftotext') && onPath('pdftoppm')) return true;
+	if (!isRoot()) {
+		console.error(
+			'\nThe print tests need pdftotext and pdftoppm: sudo apt-get install -y poppler-utils\n'
+		);
+		return false;
+	}
+	aptInstall(['poppler-utils'], 'the print tests');
+	return onPath('pdftotext') && onPath('pdftoppm');
+}
+
 mkdirSync('test-results', { recursive: true });
 const unitReport = 'test-results/unit.json';
 const apiReport = 'test-results/api.json';
@@ -139,7 +155,7 @@ const steps = [
 	{
 		name: 'Browser tests (Chromium, axe-core)',
 		needs: ['Production build'],
-		before: ensureChromium,
+		before: () => ensureChromium() && ensurePoppler(),
 		cmd: [
 			bin('vitest'),
 			'run',

@@ -98,7 +98,8 @@ describe('a lesson whose phrase holds a ">" (tests/fixtures/content/phrase-with-
 		} catch (e) {
 			problems = (e as ContentErrors).errors.map((x) => x.message);
 		}
-		expect(problems).toEqual([
+		// Its own problems (a fixture lesson also lacks a guide and a place in the unit plan).
+		expect(problems.filter((p) => p.startsWith('/lessons/phrase-with-angle.md '))).toEqual([
 			'/lessons/phrase-with-angle.md [phrase-with-angle] <Quote id="p4.s1" phrase>: "the Coalition stands with the Syrian people > in support" is not verbatim in p4.s1'
 		]);
 	});

@@ -19,6 +19,9 @@ export type {
 	TwoWayFeedback
 } from './files/questions';
 export type { Retired, RetiredId } from './files/retired';
+export type { LessonGuide, PlanStep, WorksheetQuestion } from './files/guide';
+export type { GuideBlock, GuideInline, GuideText } from './files/guide-text';
+export type { UnitPlan } from './files/unit-plan';
 export {
 	bloomLevels,
 	commitmentKinds,
@@ -37,6 +40,8 @@ import type { Place } from './files/places';
 import type { Question } from './files/questions';
 import type { MapRegion } from './files/regions';
 import type { Retired } from './files/retired';
+import type { LessonGuide } from './files/guide';
+import type { UnitPlan } from './files/unit-plan';
 import type { Sentence, SourceText } from './files/source';
 
 /** What a lesson's <Fact id> callout shows: an event or a fact, reduced to text + source. */
@@ -56,4 +61,8 @@ export interface Course {
 	questions: Question[];
 	lessons: LessonMeta[];
 	retired: Retired;
+	/** A teacher's guide, worksheet and answer key per lesson (lessons/guides/<lesson>.yaml). */
+	guides: LessonGuide[];
+	/** The guide to the whole text (lessons/unit-plan.yaml). */
+	unitPlan: UnitPlan;
 }

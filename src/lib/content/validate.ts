@@ -3,6 +3,8 @@ import { ContentError, ContentErrors } from './errors';
 import { checkCommitments, commitmentsPath, readCommitments } from './files/commitments';
 import { checkFacts, factsPath, readFacts } from './files/facts';
 import { checkGlossary, glossaryPath, readGlossary } from './files/glossary';
+import { guidePathPattern, readGuide } from './files/guide';
+import { checkGuides } from './files/guide-checks';
 import { checkLesson, checkLessonOrder, lessonPathPattern, readLesson } from './files/lesson';
 import { placesPath, readPlaces } from './files/places';
 import { checkQuestionFiles, checkQuestions } from './files/question-checks';
@@ -10,6 +12,8 @@ import { readQuestions } from './files/questions';
 import { RefChecker, uniqueIds, type Checks, type Known } from './files/refs';
 import { checkRegions, readRegions, regionsPath } from './files/regions';
 import { readRetired, retiredPath } from './files/retired';
+import { checkUnitPlan, readUnitPlan, unitPlanPath } from './files/unit-plan';
+import { tagsNamed } from './files/lesson-markup';
 import { parseSourceText } from './files/source';
 import { checkRetired } from './retired';
 import type { Course, Sentence } from './types';
@@ -55,6 +59,10 @@ export function validateCourse(files: Record<string, string>): Course {
 		return lesson ? [{ ...lesson, raw }] : [];
 	});
 	const lessons = read.map((r) => r.lesson).sort((a, b) => a.order - b.order);
+	const guides = byPath.flatMap(([path, raw]) =>
+		guidePathPattern.test(path) ? (readGuide(path, raw, errors) ?? []) : []
+	);
+	const unitPlan = readUnitPlan(files[unitPlanPath], errors);
 	const readBank = readQuestions(files, errors);
 	const questions = readBank.map((r) => r.question);
 
@@ -88,6 +96,16 @@ export function validateCourse(files: Record<string, string>): Course {
 	checkQuestions(readBank, bank, checks);
 	const questionIds = new Set(questions.map((q) => q.id));
 	checkRetired(retired.questions, questionIds, 'question of lessons/questions/', errors);
+	const withContentNote = new Set(
+		read.filter((r) => tagsNamed(r.markup, 'ContentNote').length).map((r) => r.lesson.slug)
+	);
+	checkGuides(guides, lessons, files, withContentNote, checks);
+	if (unitPlan)
+		checkUnitPlan(
+			unitPlan,
+			lessons.map((l) => l.slug),
+			checks
+		);
 
 	if (errors.length) throw new ContentErrors(errors);
 	return {
@@ -101,6 +119,8 @@ export function validateCourse(files: Record<string, string>): Course {
 		regions,
 		questions,
 		lessons,
-		retired
+		retired,
+		guides,
+		unitPlan: unitPlan!
 	};
 }
