@@ -31,6 +31,9 @@ if (!pages.length) {
 		'/quiz',
 		'/review',
 		'/teach',
+		'/teach/guide',
+		'/teach/guide/west-africa-sahel',
+		'/teach/guide/west-africa-sahel/worksheet',
 		'/join',
 		'/a/:code',
 		'/teach/:token'
