@@ -73,3 +73,21 @@ export const lessonsWithContentNotes: ReadonlySet<string> = new Set(
 		.filter((l) => tagsNamed(lessonMarkup(lessonBody(files[l.file])), 'ContentNote').length)
 		.map((l) => l.slug)
 );
+
+/**
+ * What a practice page needs before the bank arrives (it comes once from /bank.json): what
+ * choosing needs of each question, and the lessons and commitments to choose among.
+ */
+export function practiceIndex() {
+	return {
+		index: course.questions.map(({ id, lesson, type, difficulty, commitments }) => ({
+			id,
+			lesson,
+			type,
+			difficulty,
+			commitments
+		})),
+		lessons: course.lessons.map(({ slug, title, order }) => ({ slug, title, order })),
+		items: course.commitments.map(({ id, kind, restatement }) => ({ id, kind, restatement }))
+	};
+}
