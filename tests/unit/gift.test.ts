@@ -510,22 +510,25 @@ describe('toGift', () => {
 		{ name: 'an option that looks like a marker', prompt: 'Which?', option: '[html]<b>b</b>' },
 		{ name: 'an option in brackets', prompt: 'Which?', option: '[sic] text' },
 		{ name: 'a script tag', prompt: '<script>alert(1)</script>', option: '<img src=x>' }
-	])('every question is [plain], so Moodle shows the text as typed: $name', ({ prompt, option }) => {
-		const q: Question = {
-			...single,
-			prompt,
-			options: [
-				{ id: 'a', text: option, correct: true, feedback: option },
-				{ id: 'b', text: 'other', correct: false, feedback: '' }
-			]
-		};
-		const read = readGift(toGift('T', [q], labels).text)[1];
-		expect(read).toMatchObject({
-			questionformat: 'plain',
-			questiontext: prompt,
-			answers: [{ text: option, feedback: option }, { text: 'other' }]
-		});
-	});
+	])(
+		'every question is [plain], so Moodle shows the text as typed: $name',
+		({ prompt, option }) => {
+			const q: Question = {
+				...single,
+				prompt,
+				options: [
+					{ id: 'a', text: option, correct: true, feedback: option },
+					{ id: 'b', text: 'other', correct: false, feedback: '' }
+				]
+			};
+			const read = readGift(toGift('T', [q], labels).text)[1];
+			expect(read).toMatchObject({
+				questionformat: 'plain',
+				questiontext: prompt,
+				answers: [{ text: option, feedback: option }, { text: 'other' }]
+			});
+		}
+	);
 
 	it.each<{ prompt: string; expected: string }>([
 		{ prompt: 'Select it on the map.', expected: 'Choose it from the list.' },
@@ -538,7 +541,10 @@ describe('toGift', () => {
 			prompt: "It welcomes 'a new government'. Select Baghdad, the capital, on the map.",
 			expected: "It welcomes 'a new government'. Choose Baghdad, the capital, from the list."
 		},
-		{ prompt: 'Select the place where this happened.', expected: 'Choose the place where this happened.' },
+		{
+			prompt: 'Select the place where this happened.',
+			expected: 'Choose the place where this happened.'
+		},
 		{ prompt: 'Where?', expected: 'Where?' }
 	])('locate asks a choice among places, never the map: $prompt', ({ prompt, expected }) => {
 		const read = readGift(toGift('T', [{ ...locate, prompt }], labels).text)[1];
@@ -546,4 +552,3 @@ describe('toGift', () => {
 		expect(read.questiontext).not.toMatch(/map/i);
 	});
 });
-

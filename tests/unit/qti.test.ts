@@ -329,10 +329,13 @@ describe('toQtiPackage', () => {
 		{ prompt: 'On the map, where did it end?', expected: 'Where did it end?' },
 		{ prompt: 'Tap that city on the map.', expected: 'Choose that city from the list.' },
 		{ prompt: 'Which town?', expected: 'Which town?' }
-	])('locate: the prompt asks a choice among places, not the map: $prompt', ({ prompt, expected }) => {
-		const item = open([{ ...locate, prompt }]).itemOf('q-locate');
-		expect(item.itemBody.choiceInteraction.prompt).toBe(expected);
-	});
+	])(
+		'locate: the prompt asks a choice among places, not the map: $prompt',
+		({ prompt, expected }) => {
+			const item = open([{ ...locate, prompt }]).itemOf('q-locate');
+			expect(item.itemBody.choiceInteraction.prompt).toBe(expected);
+		}
+	);
 
 	it('feedback: modalFeedback for correct and incorrect, set by responseProcessing', () => {
 		const { itemOf } = open(all);

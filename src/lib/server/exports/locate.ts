@@ -5,8 +5,14 @@
  */
 export function choicePrompt(prompt: string): string {
 	return prompt
-		.replace(/^(\s*)on the map,\s*(\p{L})/iu, (_, space: string, c: string) => space + c.toUpperCase())
-		.replace(/([.?!]\s+)on the map,\s*(\p{L})/giu, (_, end: string, c: string) => end + c.toUpperCase())
+		.replace(
+			/^(\s*)on the map,\s*(\p{L})/iu,
+			(_, space: string, c: string) => space + c.toUpperCase()
+		)
+		.replace(
+			/([.?!]\s+)on the map,\s*(\p{L})/giu,
+			(_, end: string, c: string) => end + c.toUpperCase()
+		)
 		.replace(/\s+on (?:the|this) map\b/giu, ' from the list')
 		.replace(
 			/(^|[.?!:]\s+|['"‘“]\s*)(?:select|find|click on|click|tap on|tap)\b/giu,
