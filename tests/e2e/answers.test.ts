@@ -65,10 +65,16 @@ async function axeBoth(path: string, label: string) {
 	for (const colorScheme of ['light', 'dark'] as const) {
 		const page = await open(b, path, { viewport: { width: 320, height: 700 }, colorScheme });
 		await expectNoAxeViolations(page, `${label} (${colorScheme}, 320 px)`);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
-		expect(overflow, `${label} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+		// Charts re-measure their width once laid out (ResizeObserver): poll, not a snapshot.
+		await expect
+			.poll(
+				() =>
+					page.evaluate(
+						() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+					),
+				{ message: `${label} scrolls sideways at 320 px` }
+			)
+			.toBeLessThanOrEqual(0);
 		await page.context().close();
 	}
 }
