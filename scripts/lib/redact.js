@@ -9,6 +9,8 @@ const patterns = [
 	[/(\/teach\/)(?!guide(?:[/?#\s"']|$))[^/?#\s"'<>]+/g, '$1[token]'],
 	// /api/assignments/<code>/submissions/<receipt>
 	[/(\/submissions\/)[A-Za-z0-9_-]{16,}/g, '$1[receipt]'],
+	// /a/<code>/receipt/<receipt>… (a student's own link to their marked answers)
+	[/(\/receipt\/)[^/?#\s"'<>]+/g, '$1[receipt]'],
 	// Authorization: Bearer <token>
 	[/(Bearer\s+)[^\s"',]+/gi, '$1[token]'],
 	// Any bare teacher token (43 base64url characters)

@@ -105,7 +105,7 @@ describe('exports', () => {
 		expect(r.status).toBe(200);
 		expect(r.headers.get('content-disposition')).toMatch(/\.gift\.txt"$/);
 		const gift = await r.text();
-		expect(gift).toContain('::own-1::Which \\~ sign \\= \\{this\\}?');
+		expect(gift).toContain('::own-1::[plain]Which \\~ sign \\= \\{this\\}?');
 		expect(gift).toContain('=a \\# hash#Yes\\: a\\: b');
 		// Every question but ordering (GIFT has no ordering type): the lesson's others and both own.
 		const ordering = lessonQuestions.filter((q) => q.type === 'ordering').length;

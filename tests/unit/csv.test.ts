@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, resultsCsv } from '$lib/server/exports/csv';
+import { csvField, longResultsCsv, resultsCsv, type CsvQuestion } from '$lib/server/exports/csv';
 import type { StoredAnswer, SubmissionResult } from '$lib/assignment/results';
 
 const answer = (score: number): StoredAnswer => ({
@@ -61,11 +61,20 @@ describe('csvField', () => {
 });
 
 describe('resultsCsv', () => {
+	/** Each answer written as its truth value: enough to see which answer lands in which cell. */
+	const said = (a: StoredAnswer) =>
+		a.response?.type === 'truefalse' ? (a.response.answer ? 'True' : 'False') : 'No answer';
+	const q = (id: string, text: string): CsvQuestion => ({ id, text, answer: said });
 	const questions = [
-		{ id: 'q1', label: 'Q1: Who met, and where?' },
-		{ id: 'q2', label: 'Q2: "Prior consent" means' },
-		{ id: 'q3', label: '=Q3' }
+		q('q1', 'Who met, and where?'),
+		q('q2', '"Prior consent" means'),
+		q('q3', '=Q3')
 	];
+	const HEADER =
+		'Name,Attempt,Submitted (UTC),Score,Out of,Percent,' +
+		'"Q1 (q1) mark: Who met, and where?","Q1 (q1) answer: Who met, and where?",' +
+		'"Q2 (q2) mark: ""Prior consent"" means","Q2 (q2) answer: ""Prior consent"" means",' +
+		'Q3 (q3) mark: =Q3,Q3 (q3) answer: =Q3';
 
 	it('starts with a BOM and ends every line with CRLF', () => {
 		const csv = resultsCsv(questions, [sub({})]);
@@ -74,58 +83,68 @@ describe('resultsCsv', () => {
 		expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
 	});
 
-	it('header: fixed columns, then each question label escaped', () => {
+	it('header: fixed columns, then per question its mark and answer, with its number, id and full text', () => {
 		const [header] = lines(resultsCsv(questions, []));
-		expect(header).toBe(
-			'Name,Attempt,Submitted (UTC),Score,Out of,Percent,' +
-				'"Q1: Who met, and where?","Q2: ""Prior consent"" means",\'=Q3'
-		);
+		expect(header).toBe(HEADER);
+	});
+
+	it('the full text, never cut short', () => {
+		const long = 'A question far longer than sixty characters, so that a short label would cut it.';
+		const [header] = lines(resultsCsv([q('long', long)], []));
+		expect(header).toContain(`"Q1 (long) mark: ${long}","Q1 (long) answer: ${long}"`);
 	});
 
 	it('no submissions: just the header', () => {
-		expect(resultsCsv(questions, [])).toBe(
-			'\uFEFFName,Attempt,Submitted (UTC),Score,Out of,Percent,' +
-				'"Q1: Who met, and where?","Q2: ""Prior consent"" means",\'=Q3\r\n'
-		);
+		expect(resultsCsv(questions, [])).toBe(`\uFEFF${HEADER}\r\n`);
 	});
 
-	it('one row per submission; empty cells for questions not given', () => {
+	it('one row per submission: each mark beside the answer as text; empty cells for questions not given', () => {
 		const csv = resultsCsv(questions, [
 			sub({
 				name: 'Zoë',
 				attempt: 2,
 				score: 1.25,
 				maxScore: 2,
-				answers: { q1: answer(1), q3: answer(0.25) }
+				answers: { q1: answer(1), q3: { score: 0.25, response: null } }
 			}),
 			sub({
 				name: 'Ben',
 				score: 0,
 				maxScore: 3,
-				answers: { q1: answer(0), q2: answer(0), q3: answer(0) }
+				answers: {
+					q1: { score: 0, response: { type: 'truefalse', answer: false } },
+					q2: answer(0),
+					q3: answer(0)
+				}
 			}),
 			sub({ name: 'Nobody given anything' })
 		]);
 		expect(lines(csv)).toEqual([
 			expect.any(String),
-			'Zoë,2,2024-03-01 09:05:00,1.25,2,62.5,1,,0.25',
-			'Ben,1,2024-03-01 09:05:00,0,3,0,0,0,0',
-			'Nobody given anything,1,2024-03-01 09:05:00,0,0,,,,',
+			'Zoë,2,2024-03-01 09:05:00,1.25,2,62.5,1,True,,,0.25,No answer',
+			'Ben,1,2024-03-01 09:05:00,0,3,0,0,False,0,True,0,True',
+			'Nobody given anything,1,2024-03-01 09:05:00,0,0,,,,,,,',
 			''
 		]);
 	});
 
+	it('an answer a student typed is a text cell: quoted and defused', () => {
+		const typed: CsvQuestion = { id: 'c', text: 'Fill in', answer: () => '=HYPERLINK("x"), "y"' };
+		const csv = resultsCsv([typed], [sub({ answers: { c: answer(0) } })]);
+		expect(lines(csv)[1]).toBe('Ana,1,2024-03-01 09:05:00,0,0,,0,"\'=HYPERLINK(""x""), ""y"""');
+	});
+
 	it('partial scores and rounding', () => {
 		const csv = resultsCsv(
-			[{ id: 'm', label: 'M' }],
+			[q('m', 'M')],
 			[
 				sub({ score: 0.5, maxScore: 1, answers: { m: answer(0.5) } }),
 				sub({ score: 0.667, maxScore: 3, answers: { m: answer(0.667) } })
 			]
 		);
 		expect(lines(csv).slice(1, 3)).toEqual([
-			'Ana,1,2024-03-01 09:05:00,0.5,1,50,0.5',
-			'Ana,1,2024-03-01 09:05:00,0.67,3,22.2,0.67'
+			'Ana,1,2024-03-01 09:05:00,0.5,1,50,0.5,True',
+			'Ana,1,2024-03-01 09:05:00,0.67,3,22.2,0.67,True'
 		]);
 	});
 
@@ -146,12 +165,56 @@ describe('resultsCsv', () => {
 	});
 
 	it('a question id that is also an Object property is not taken as answered', () => {
-		const csv = resultsCsv([{ id: 'constructor', label: 'C' }], [sub({})]);
+		const csv = resultsCsv([q('constructor', 'C')], [sub({})]);
 		expect(lines(csv)[1].endsWith(',')).toBe(true);
 	});
 
 	it('a date it cannot read is written as text, defused', () => {
 		const csv = resultsCsv([], [sub({ submittedAt: '=1+1' })]);
 		expect(lines(csv)[1]).toBe("Ana,1,'=1+1,0,0,");
+	});
+});
+
+describe('longResultsCsv', () => {
+	const said = (a: StoredAnswer) => (a.response ? 'True' : 'No answer');
+	const questions: CsvQuestion[] = [
+		{ id: 'q1', text: 'Who met, and where?', answer: said },
+		{ id: 'q2', text: 'Second', answer: said }
+	];
+
+	it.each<{ name: string; subs: SubmissionResult[]; rows: string[] }>([
+		{ name: 'no submissions: the header only', subs: [], rows: [] },
+		{
+			name: 'one row per question given, in the questions’ order',
+			subs: [sub({ answers: { q2: answer(0.5), q1: { score: 0, response: null } } })],
+			rows: [
+				'Ana,1,2024-03-01T09:05:00Z,q1,"Who met, and where?",No answer,0,1',
+				'Ana,1,2024-03-01T09:05:00Z,q2,Second,True,0.5,1'
+			]
+		},
+		{
+			name: 'a question not given has no row; each attempt its own rows',
+			subs: [
+				sub({ name: 'Bo', answers: { q2: answer(1) } }),
+				sub({ name: 'Bo', attempt: 2, answers: { q2: answer(0.333) } })
+			],
+			rows: [
+				'Bo,1,2024-03-01T09:05:00Z,q2,Second,True,1,1',
+				'Bo,2,2024-03-01T09:05:00Z,q2,Second,True,0.33,1'
+			]
+		},
+		{
+			name: 'names are text cells, defused',
+			subs: [sub({ name: '@Bo, "B"', answers: { q1: answer(1) } })],
+			rows: ['"\'@Bo, ""B""",1,2024-03-01T09:05:00Z,q1,"Who met, and where?",True,1,1']
+		}
+	])('$name', ({ subs, rows }) => {
+		const csv = longResultsCsv(questions, subs);
+		expect(csv.startsWith('\uFEFF')).toBe(true);
+		expect(lines(csv)).toEqual([
+			'student,attempt,submitted_at,question_id,question_text,answer,score,max',
+			...rows,
+			''
+		]);
 	});
 });

@@ -29,7 +29,20 @@ function escapedPost(text: string): string {
 	for (const [c, p] of PLACEHOLDERS) s = s.replaceAll(p, c === 'n' ? '\n' : c);
 	return s;
 }
-const clean = (text: string) => escapedPost(text).trim();
+/**
+ * Moodle's parse_text_with_format: a leading `[html]`, `[plain]`, `[moodle]` or `[markdown]` is
+ * the text's format and is removed; any other text keeps its `[` and the default format.
+ */
+const FORMATS = ['moodle', 'html', 'plain', 'markdown'];
+function formatted(text: string): { text: string; format: string } {
+	const t = text.trim();
+	const end = t.indexOf(']');
+	const name = t.startsWith('[') && end > 0 ? t.slice(1, end) : '';
+	return FORMATS.includes(name)
+		? { text: escapedPost(t.slice(end + 1)).trim(), format: name }
+		: { text: escapedPost(t).trim(), format: 'moodle' };
+}
+const clean = (text: string) => formatted(text).text;
 const WEIGHT = /^%-*([0-9]{1,2})\.?([0-9]*)%/;
 function weighted(answer: string): { fraction: number; rest: string } | null {
 	if (!WEIGHT.test(answer)) return null;
@@ -48,6 +61,8 @@ interface Read {
 	name?: string;
 	category?: string;
 	questiontext?: string;
+	/** The question text's format: `plain` when marked `[plain]`, Moodle's default otherwise. */
+	questionformat?: string;
 	generalfeedback?: string;
 	single?: boolean;
 	answers?: { text: string; fraction: number; feedback: string }[];
@@ -74,7 +89,7 @@ function readQuestion(lines: string[]): Read {
 	const start = text.indexOf('{');
 	const finish = text.indexOf('}');
 	let answertext = text.slice(start + 1, finish).trim();
-	const questiontext = clean(
+	const { text: questiontext, format: questionformat } = formatted(
 		text.endsWith('}')
 			? text.slice(0, start) + text.slice(finish + 1)
 			: text.slice(0, start) + '_____' + text.slice(finish + 1)
@@ -82,7 +97,7 @@ function readQuestion(lines: string[]): Read {
 	const gf = answertext.lastIndexOf('####');
 	const generalfeedback = gf < 0 ? '' : clean(answertext.slice(gf + 4));
 	if (gf >= 0) answertext = answertext.slice(0, gf).trim();
-	const out = { name, questiontext, generalfeedback };
+	const out = { name, questiontext, questionformat, generalfeedback };
 	const pieces = (sep: string, s: string) => {
 		const parts = s.split(sep);
 		parts[0] = parts[0].trim();
@@ -270,7 +285,7 @@ describe('toGift', () => {
 	it('single choice', () => {
 		const { text } = toGift('T', [single], labels);
 		expect(text).toBe(
-			'$CATEGORY: T\n\n// q-single\n::q-single::Which?{\n' +
+			'$CATEGORY: T\n\n// q-single\n::q-single::[plain]Which?{\n' +
 				'\t~text a#fb a\n\t=text b#fb b\n\t~text c#fb c\n}\n'
 		);
 		expect(readGift(text)[1]).toMatchObject({
@@ -309,11 +324,12 @@ describe('toGift', () => {
 	it('true/false: statement after the prompt, wrong then right feedback, why as general', () => {
 		const { text } = toGift('T', [truefalse], labels);
 		expect(text).toContain(
-			'::q-tf::True or false?\\nThe text names the camp.{FALSE#Not so.#Right.####It only says "northeast Syria".}'
+			'::q-tf::[plain]True or false?\\nThe text names the camp.{FALSE#Not so.#Right.####It only says "northeast Syria".}'
 		);
 		expect(readGift(text)[1]).toEqual({
 			qtype: 'truefalse',
 			name: 'q-tf',
+			questionformat: 'plain',
 			questiontext: 'True or false?\nThe text names the camp.',
 			generalfeedback: 'It only says "northeast Syria".',
 			correct: false,
@@ -331,7 +347,7 @@ describe('toGift', () => {
 	it('cloze: a missing-word short answer, every answer accepted, a catch-all for the rest', () => {
 		const { text } = toGift('T', [cloze], labels);
 		expect(text).toContain(
-			'::q-cloze::Fill in the missing words.\\nupon the request and {\n' +
+			'::q-cloze::[plain]Fill in the missing words.\\nupon the request and {\n' +
 				'\t=prior consent#Yes.\n\t=consent#Yes.\n\t=%0%*#No.\n} of the countries concerned'
 		);
 		expect(readGift(text)[1]).toMatchObject({
@@ -356,7 +372,7 @@ describe('toGift', () => {
 	it('matching: left -> right, pair feedback as general feedback', () => {
 		const { text } = toGift('T', [matching], labels);
 		expect(text).toContain(
-			'::q-match::Match them.{\n\t=L1 -> R1\n\t=L2 -> R2\n\t=L3 -> R2\n\t####f1. f2.\n}'
+			'::q-match::[plain]Match them.{\n\t=L1 -> R1\n\t=L2 -> R2\n\t=L3 -> R2\n\t####f1. f2.\n}'
 		);
 		expect(text).not.toContain('Note');
 		expect(readGift(text)[1]).toMatchObject({
@@ -485,5 +501,54 @@ describe('toGift', () => {
 		const { text, skipped } = toGift('T', [m], labels);
 		expect(skipped).toEqual([]);
 		expect(readGift(text)[1].pairs![0]).toEqual({ left: 'L1', right: 'R1 -> x' });
+	});
+
+	it.each<{ name: string; prompt: string; option: string }>([
+		{ name: 'a teacher’s <b> in the prompt', prompt: 'Is <b>this</b> bold?', option: 'yes' },
+		{ name: 'an HTML entity', prompt: 'Tom &amp; Jerry?', option: '&lt;' },
+		{ name: 'a prompt that looks like a marker', prompt: '[html]<i>x</i>', option: 'no' },
+		{ name: 'an option that looks like a marker', prompt: 'Which?', option: '[html]<b>b</b>' },
+		{ name: 'an option in brackets', prompt: 'Which?', option: '[sic] text' },
+		{ name: 'a script tag', prompt: '<script>alert(1)</script>', option: '<img src=x>' }
+	])(
+		'every question is [plain], so Moodle shows the text as typed: $name',
+		({ prompt, option }) => {
+			const q: Question = {
+				...single,
+				prompt,
+				options: [
+					{ id: 'a', text: option, correct: true, feedback: option },
+					{ id: 'b', text: 'other', correct: false, feedback: '' }
+				]
+			};
+			const read = readGift(toGift('T', [q], labels).text)[1];
+			expect(read).toMatchObject({
+				questionformat: 'plain',
+				questiontext: prompt,
+				answers: [{ text: option, feedback: option }, { text: 'other' }]
+			});
+		}
+	);
+
+	it.each<{ prompt: string; expected: string }>([
+		{ prompt: 'Select it on the map.', expected: 'Choose it from the list.' },
+		{
+			prompt: 'On the map, where did ISIS lose its last territory?',
+			expected: 'Where did ISIS lose its last territory?'
+		},
+		{ prompt: 'Find al-Hol camp on the map.', expected: 'Choose al-Hol camp from the list.' },
+		{
+			prompt: "It welcomes 'a new government'. Select Baghdad, the capital, on the map.",
+			expected: "It welcomes 'a new government'. Choose Baghdad, the capital, from the list."
+		},
+		{
+			prompt: 'Select the place where this happened.',
+			expected: 'Choose the place where this happened.'
+		},
+		{ prompt: 'Where?', expected: 'Where?' }
+	])('locate asks a choice among places, never the map: $prompt', ({ prompt, expected }) => {
+		const read = readGift(toGift('T', [{ ...locate, prompt }], labels).text)[1];
+		expect(read.questiontext).toBe(expected);
+		expect(read.questiontext).not.toMatch(/map/i);
 	});
 });

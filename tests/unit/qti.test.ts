@@ -324,6 +324,19 @@ describe('toQtiPackage', () => {
 		expect(choiceText(choices, correctOf(item)[0])).toBe('Al-Baghuz Fawqani');
 	});
 
+	it.each<{ prompt: string; expected: string }>([
+		{ prompt: 'Select it on the map.', expected: 'Choose it from the list.' },
+		{ prompt: 'On the map, where did it end?', expected: 'Where did it end?' },
+		{ prompt: 'Tap that city on the map.', expected: 'Choose that city from the list.' },
+		{ prompt: 'Which town?', expected: 'Which town?' }
+	])(
+		'locate: the prompt asks a choice among places, not the map: $prompt',
+		({ prompt, expected }) => {
+			const item = open([{ ...locate, prompt }]).itemOf('q-locate');
+			expect(item.itemBody.choiceInteraction.prompt).toBe(expected);
+		}
+	);
+
 	it('feedback: modalFeedback for correct and incorrect, set by responseProcessing', () => {
 		const { itemOf } = open(all);
 		const feedback = (id: string) =>

@@ -13,6 +13,11 @@ describe('redact (issue 10.9): no teacher token or receipt in a log line', () =>
 			line: 'GET /api/assignments/ACDEFG/submissions/abcdefghijklmnopqrstuv',
 			expected: 'GET /api/assignments/ACDEFG/submissions/[receipt]'
 		},
+		{
+			line: 'GET /a/ACDEFG/receipt/abcdefghijklmnopqrstuv/qr.svg 404',
+			expected: 'GET /a/ACDEFG/receipt/[receipt]/qr.svg 404'
+		},
+		{ line: 'GET /a/ACDEFG/receipt/short 404', expected: 'GET /a/ACDEFG/receipt/[receipt] 404' },
 		{ line: `authorization: Bearer ${token}`, expected: 'authorization: Bearer [token]' },
 		{ line: `token=${token}`, expected: 'token=[token]' }
 	])('$line', ({ line, expected }) => {

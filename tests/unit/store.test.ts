@@ -164,6 +164,21 @@ describe.each(backends)('the store on $name (contract)', (backend) => {
 	);
 
 	it(
+		'finds a submission by its id within its own assignment only',
+		one(async (store) => {
+			const id = (await store.createAssignment(assignment('IDIDID')))!;
+			const other = (await store.createAssignment(assignment('OTHERR')))!;
+			const stored = await store.submit(submission(id, { receipt: 'by-id' }));
+			if (stored.kind !== 'stored') throw new Error(`not stored: ${stored.kind}`);
+			const found = await store.submissionById(id, stored.submission.id);
+			expect(found).toMatchObject({ receipt: 'by-id', attempt: 1 });
+			expect(found?.answers).toEqual(submission(id).answers);
+			expect(await store.submissionById(other, stored.submission.id)).toBeUndefined();
+			expect(await store.submissionById(id, stored.submission.id + 1000)).toBeUndefined();
+		})
+	);
+
+	it(
 		'refuses a submission to a closed or deleted assignment inside the transaction',
 		two(async (a, b) => {
 			const id = (await a.createAssignment(assignment('PPPPPP')))!;

@@ -1,8 +1,11 @@
 import { db, type AssignmentRecord } from '../db';
-import { resultsCsv } from '../exports/csv';
+import { questionText } from '$lib/assignment/answers';
+import { responseText } from '$lib/quiz/answer-text';
+import { course } from '$lib/content/course.server';
+import { longResultsCsv, resultsCsv, type CsvQuestion } from '../exports/csv';
 import { toGift } from '../exports/gift';
 import { toQtiPackage } from '../exports/qti';
-import { labels, poolOf, questionLabel } from './results';
+import { labels, poolOf } from './results';
 
 /** A file name from the title: "Lesson 3 quiz" → "lesson-3-quiz-ABC123". ASCII only, for every browser. */
 export function fileStem(a: AssignmentRecord): string {
@@ -26,13 +29,28 @@ const download = (body: BodyInit, type: string, name: string) =>
 		}
 	});
 
+/** The names events and places stand for, as answers are written out. */
+export const answerNames = { events: course.events, places: course.places };
+
+/** The assignment's questions as the CSV files head and write them. */
+function csvQuestions(a: AssignmentRecord): CsvQuestion[] {
+	return poolOf(a).map((q) => ({
+		id: q.id,
+		text: questionText(q),
+		answer: (answer) => responseText(q, answer.response, answerNames)
+	}));
+}
+
+/** One row per submission: marks, and each answer as text. */
 export async function csvDownload(a: AssignmentRecord): Promise<Response> {
-	const pool = poolOf(a);
-	const csv = resultsCsv(
-		pool.map((q, i) => ({ id: q.id, label: questionLabel(q, i) })),
-		await db().submissions(a.id)
-	);
+	const csv = resultsCsv(csvQuestions(a), await db().submissions(a.id));
 	return download(csv, 'text/csv; charset=utf-8', `${fileStem(a)}-results.csv`);
+}
+
+/** One row per student × question (long form, for R and pandas). */
+export async function longCsvDownload(a: AssignmentRecord): Promise<Response> {
+	const csv = longResultsCsv(csvQuestions(a), await db().submissions(a.id));
+	return download(csv, 'text/csv; charset=utf-8', `${fileStem(a)}-answers-long.csv`);
 }
 
 export function giftDownload(a: AssignmentRecord): Response {

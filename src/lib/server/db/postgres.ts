@@ -323,6 +323,12 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 					SELECT * FROM submissions WHERE assignment_id = ${assignmentId} AND receipt = ${receipt}`;
 				return row && toSubmission(row);
 			}),
+		submissionById: (assignmentId, submissionId) =>
+			q(async () => {
+				const [row] = await sql<SubmissionRow[]>`
+					SELECT * FROM submissions WHERE assignment_id = ${assignmentId} AND id = ${submissionId}`;
+				return row && toSubmission(row);
+			}),
 		submissionByIdempotencyKey: (assignmentId, key) =>
 			q(async () => {
 				const [row] = await sql<SubmissionRow[]>`

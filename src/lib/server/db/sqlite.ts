@@ -197,6 +197,9 @@ export function openSqlite(file: string): Store {
 		byReceipt: db.prepare<[number, string], SubmissionRow>(
 			'SELECT * FROM submissions WHERE assignment_id = ? AND receipt = ?'
 		),
+		submissionRow: db.prepare<[number, number], SubmissionRow>(
+			'SELECT * FROM submissions WHERE assignment_id = ? AND id = ?'
+		),
 		secret: db.prepare<[string], Buffer>('SELECT value FROM secrets WHERE name = ?').pluck(),
 		insertSecret: db.prepare(
 			'INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING'
@@ -321,6 +324,11 @@ export function openSqlite(file: string): Store {
 		submissionByReceipt: (assignmentId, receipt) =>
 			read(() => {
 				const row = q.byReceipt.get(assignmentId, receipt);
+				return row && toSubmission(row);
+			}),
+		submissionById: (assignmentId, submissionId) =>
+			read(() => {
+				const row = q.submissionRow.get(assignmentId, submissionId);
 				return row && toSubmission(row);
 			}),
 		submissionByIdempotencyKey: (assignmentId, key) =>

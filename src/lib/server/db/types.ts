@@ -171,6 +171,8 @@ export interface Store {
 	/** Every submission with its answers (exports, print). */
 	submissions(assignmentId: number): Promise<StoredSubmission[]>;
 	submissionByReceipt(assignmentId: number, receipt: string): Promise<StoredSubmission | undefined>;
+	/** One submission of this assignment by its id (undefined for another assignment's). */
+	submissionById(assignmentId: number, submissionId: number): Promise<StoredSubmission | undefined>;
 	submissionByIdempotencyKey(
 		assignmentId: number,
 		key: string

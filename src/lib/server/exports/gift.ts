@@ -1,6 +1,7 @@
 import type { ChoiceOption, Question } from '$lib/content';
 import type { ExportLabels } from './labels';
 import { exportControls } from './csv';
+import { choicePrompt } from './locate';
 
 export interface GiftExport {
 	text: string;
@@ -33,15 +34,26 @@ export function giftWeight(n: number): number {
 	);
 }
 
+/**
+ * Every text here is plain text, never HTML: each question is marked `[plain]`, so Moodle shows a
+ * teacher's `<b>` as the characters typed. Its answers and feedback take the question's format,
+ * but Moodle reads a leading `[html]` (or `[moodle]`, `[markdown]`) in any of them as a format of
+ * its own: a text starting with `[` gets an explicit `[plain]` in front, which Moodle removes.
+ */
+const plain = (escaped: string) => (escaped.startsWith('[') ? `[plain]${escaped}` : escaped);
+
+/** A text of an answer or a feedback: GIFT-escaped, and kept plain. */
+const giftText = (text: string) => plain(giftEscape(text));
+
 /** `#feedback`, or nothing for none. */
-const fb = (feedback: string) => (feedback ? `#${giftEscape(feedback)}` : '');
+const fb = (feedback: string) => (feedback ? `#${giftText(feedback)}` : '');
 
 /**
  * A wrong choice or a short answer: Moodle reads a leading `%50%` as a weight and has no escape
  * for `%`, so such text gets an explicit weight in front of it.
  */
 const answerText = (text: string, weight: string) =>
-	/^\s*%/.test(text) ? `%${weight}%${giftEscape(text)}` : giftEscape(text);
+	/^\s*%/.test(text) ? `%${weight}%${giftText(text)}` : giftText(text);
 
 const block = (lines: string[]) => `{\n${lines.map((l) => `\t${l}\n`).join('')}}`;
 
@@ -51,7 +63,7 @@ const singleChoice = (options: { text: string; correct: boolean; feedback: strin
 		options.map((o) =>
 			// Moodle reads no weight after a multichoice "=", so only "~" answers need the guard.
 			o.correct
-				? `=${giftEscape(o.text)}${fb(o.feedback)}`
+				? `=${giftText(o.text)}${fb(o.feedback)}`
 				: `~${answerText(o.text, '0')}${fb(o.feedback)}`
 		)
 	);
@@ -66,7 +78,7 @@ function multipleChoice(options: ChoiceOption[]): string {
 	return block(
 		options.map((o) => {
 			const weight = o.correct ? giftWeight(right) : -giftWeight(right);
-			return `~%${weight}%${giftEscape(o.text)}${fb(o.feedback)}`;
+			return `~%${weight}%${giftText(o.text)}${fb(o.feedback)}`;
 		})
 	);
 }
@@ -74,7 +86,8 @@ function multipleChoice(options: ChoiceOption[]): string {
 /** Writes one question, or says why it cannot. */
 function question(q: Question, labels: ExportLabels): { gift: string } | { reason: string } {
 	const name = `::${giftEscape(q.id)}::`;
-	const prompt = giftEscape(q.prompt);
+	// The format marker goes first in the question text, before anything that could look like one.
+	const prompt = `[plain]${giftEscape(q.type === 'locate' ? choicePrompt(q.prompt) : q.prompt)}`;
 	switch (q.type) {
 		case 'single':
 			return { gift: `${name}${prompt}${singleChoice(q.options)}` };
@@ -92,9 +105,9 @@ function question(q: Question, labels: ExportLabels): { gift: string } | { reaso
 			};
 		case 'truefalse': {
 			// {TRUE#feedback when wrong#feedback when right####general feedback}
-			const general = q.why ? `####${giftEscape(q.why)}` : '';
+			const general = q.why ? `####${giftText(q.why)}` : '';
 			const key = q.answer ? 'TRUE' : 'FALSE';
-			const feedback = `#${giftEscape(q.feedback.incorrect)}#${giftEscape(q.feedback.correct)}`;
+			const feedback = `#${giftText(q.feedback.incorrect)}#${giftText(q.feedback.correct)}`;
 			return {
 				gift: `${name}${prompt}\\n${giftEscape(q.statement)}{${key}${feedback}${general}}`
 			};
@@ -118,13 +131,13 @@ function question(q: Question, labels: ExportLabels): { gift: string } | { reaso
 			// Moodle splits each pair at its first "->" and cannot escape it.
 			if (q.pairs.some((p) => p.left.includes('->')))
 				return { reason: 'a left item contains "->", which GIFT cannot escape' };
-			const pairs = q.pairs.map((p) => `=${giftEscape(p.left)} -> ${giftEscape(p.right)}`);
+			const pairs = q.pairs.map((p) => `=${giftText(p.left)} -> ${giftText(p.right)}`);
 			// GIFT matching has no feedback per pair: they become the general feedback.
 			const general = q.pairs
 				.map((p) => p.feedback)
 				.filter(Boolean)
 				.join(' ');
-			if (general) pairs.push(`####${giftEscape(general)}`);
+			if (general) pairs.push(`####${giftText(general)}`);
 			const note =
 				q.pairs.length < 3
 					? `// Note: Moodle asks for at least 3 pairs in a matching question; this has ${q.pairs.length}.\n`
@@ -137,8 +150,8 @@ function question(q: Question, labels: ExportLabels): { gift: string } | { reaso
 }
 
 /**
- * The questions as a Moodle GIFT file (plain text, no format marker), in a category named after
- * the assignment. Ordering questions have no GIFT form: they are listed in `skipped`.
+ * The questions as a Moodle GIFT file, each marked `[plain]` (see `plain`), in a category named
+ * after the assignment. A locate question is a choice among its places (`choicePrompt`). Ordering questions have no GIFT form: they are listed in `skipped`.
  */
 export function toGift(title: string, questions: Question[], labels: ExportLabels): GiftExport {
 	// Moodle does not unescape the category line, but reads "/" as a subcategory ("//" is one "/").

@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Question } from '$lib/content';
 import { seededShuffle } from '$lib/quiz/shuffle';
 import type { ExportLabels } from './labels';
+import { choicePrompt } from './locate';
 
 export interface QtiExport {
 	zip: Uint8Array;
@@ -227,7 +228,7 @@ function item(q: Question, labels: ExportLabels): ItemParts | { reason: string }
 				feedback: o.feedback
 			}));
 			if (!choices.some((c) => c.correct)) return { reason: 'the answer is not among the places' };
-			return choiceItem(q.prompt, choices, false);
+			return choiceItem(choicePrompt(q.prompt), choices, false);
 		}
 		case 'truefalse': {
 			const parts = choiceItem(
