@@ -11,6 +11,7 @@ const sub = (over: Partial<SubmissionResult>): SubmissionResult => ({
 	name: 'Ana',
 	attempt: 1,
 	submittedAt: '2024-03-01T09:05:00.000Z',
+	late: false,
 	score: 0,
 	maxScore: 0,
 	answers: {},
