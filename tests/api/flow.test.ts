@@ -522,7 +522,7 @@ describe('results for the teacher', () => {
 		const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
 		expect(lines.pop()).toBe('');
 		expect(lines[0]).toMatch(
-			/^Name,Attempt,Submitted \(UTC\),Score,Out of,Percent,.*Q1: .*,.*Q2: /
+			/^Name,Attempt,Submitted \(UTC\),Late,Score,Out of,Percent,.*Q1: .*,.*Q2: /
 		);
 		expect(lines).toHaveLength(4);
 		const stamp = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d';

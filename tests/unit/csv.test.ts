@@ -78,14 +78,14 @@ describe('resultsCsv', () => {
 	it('header: fixed columns, then each question label escaped', () => {
 		const [header] = lines(resultsCsv(questions, []));
 		expect(header).toBe(
-			'Name,Attempt,Submitted (UTC),Score,Out of,Percent,' +
+			'Name,Attempt,Submitted (UTC),Late,Score,Out of,Percent,' +
 				'"Q1: Who met, and where?","Q2: ""Prior consent"" means",\'=Q3'
 		);
 	});
 
 	it('no submissions: just the header', () => {
 		expect(resultsCsv(questions, [])).toBe(
-			'\uFEFFName,Attempt,Submitted (UTC),Score,Out of,Percent,' +
+			'\uFEFFName,Attempt,Submitted (UTC),Late,Score,Out of,Percent,' +
 				'"Q1: Who met, and where?","Q2: ""Prior consent"" means",\'=Q3\r\n'
 		);
 	});
@@ -109,9 +109,9 @@ describe('resultsCsv', () => {
 		]);
 		expect(lines(csv)).toEqual([
 			expect.any(String),
-			'Zoë,2,2024-03-01 09:05:00,1.25,2,62.5,1,,0.25',
-			'Ben,1,2024-03-01 09:05:00,0,3,0,0,0,0',
-			'Nobody given anything,1,2024-03-01 09:05:00,0,0,,,,',
+			'Zoë,2,2024-03-01 09:05:00,,1.25,2,62.5,1,,0.25',
+			'Ben,1,2024-03-01 09:05:00,,0,3,0,0,0,0',
+			'Nobody given anything,1,2024-03-01 09:05:00,,0,0,,,,',
 			''
 		]);
 	});
@@ -125,8 +125,8 @@ describe('resultsCsv', () => {
 			]
 		);
 		expect(lines(csv).slice(1, 3)).toEqual([
-			'Ana,1,2024-03-01 09:05:00,0.5,1,50,0.5',
-			'Ana,1,2024-03-01 09:05:00,0.67,3,22.2,0.67'
+			'Ana,1,2024-03-01 09:05:00,,0.5,1,50,0.5',
+			'Ana,1,2024-03-01 09:05:00,,0.67,3,22.2,0.67'
 		]);
 	});
 
@@ -141,8 +141,8 @@ describe('resultsCsv', () => {
 	])('names are text cells: $name', ({ input, expected }) => {
 		const csv = resultsCsv([], [sub({ name: input, score: 1, maxScore: 1 })]);
 		expect(csv).toBe(
-			'\uFEFFName,Attempt,Submitted (UTC),Score,Out of,Percent\r\n' +
-				`${expected},1,2024-03-01 09:05:00,1,1,100\r\n`
+			'\uFEFFName,Attempt,Submitted (UTC),Late,Score,Out of,Percent\r\n' +
+				`${expected},1,2024-03-01 09:05:00,,1,1,100\r\n`
 		);
 	});
 
@@ -153,6 +153,11 @@ describe('resultsCsv', () => {
 
 	it('a date it cannot read is written as text, defused', () => {
 		const csv = resultsCsv([], [sub({ submittedAt: '=1+1' })]);
-		expect(lines(csv)[1]).toBe("Ana,1,'=1+1,0,0,");
+		expect(lines(csv)[1]).toBe("Ana,1,'=1+1,,0,0,");
+	});
+
+	it('issue 14: a submission taken after the due date says late', () => {
+		const csv = resultsCsv([], [sub({ late: true, score: 1, maxScore: 1 })]);
+		expect(lines(csv)[1]).toBe('Ana,1,2024-03-01 09:05:00,late,1,1,100');
 	});
 });
