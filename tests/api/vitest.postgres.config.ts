@@ -15,6 +15,7 @@ export default defineConfig({
 			'tests/api/fuzz.test.ts',
 			'tests/api/concurrency.test.ts',
 			'tests/api/dashboard.test.ts',
+			'tests/api/editing.test.ts',
 			'tests/api/crash.test.ts',
 			'tests/api/processes.test.ts',
 			'tests/api/ops.test.ts'
