@@ -167,7 +167,7 @@ describe('the dashboard forms (no JavaScript)', () => {
 		for (const name of ['zoe', 'Stray Name']) await submit(code, { name, answers });
 		const saved = await action(teacherToken, 'edit', {
 			section: 'class-list',
-			classList: 'Zoë\nBo Chen\n\nAmira Haddad\n'
+			names: 'Zoë\nBo Chen\n\nAmira Haddad\n'
 		});
 		expect(saved.status).toBe(200);
 		const r = await patch(code, teacherToken, {});
@@ -180,7 +180,7 @@ describe('the dashboard forms (no JavaScript)', () => {
 		expect(section.indexOf('Stray Name')).toBeGreaterThan(section.indexOf('id="unlisted-h"'));
 		const bad = await action(teacherToken, 'edit', {
 			section: 'class-list',
-			classList: 'Ann\n   \n!!!'
+			names: 'Ann\n   \n!!!'
 		});
 		expect(bad.status).toBe(400);
 		expect(await bad.text()).toContain(

@@ -145,6 +145,9 @@ export async function updateAssignment(
 	let dueAt = a.dueAt;
 	if (input.dueAt !== undefined) {
 		dueAt = input.dueAt === null ? null : new Date(input.dueAt).toISOString();
+		// A form shows the date to the minute: the same minute sent back is the date unchanged.
+		const minute = (iso: string | null) => (iso ? Math.floor(Date.parse(iso) / 60_000) : null);
+		if (minute(dueAt) === minute(a.dueAt)) dueAt = a.dueAt;
 		if (dueAt && dueAt !== a.dueAt && Date.parse(dueAt) <= now.getTime())
 			throw new AssignmentError(
 				400,

@@ -14,7 +14,8 @@ export function editBody(form: FormData): Record<string, unknown> {
 		return typeof value === 'string' ? value : '';
 	};
 	const number = (key: string) => (text(key).trim() === '' ? NaN : Number(text(key)));
-	if (text('section') === 'class-list') return { classList: text('classList') };
+	// Not `classList`: a form field of that name would hide the form element's own classList.
+	if (text('section') === 'class-list') return { classList: text('names') };
 	const due = text('due').trim();
 	return {
 		title: text('title'),
