@@ -140,6 +140,7 @@ describe('the edit form without JavaScript', () => {
 			viewport: { width: 390, height: 844 }
 		});
 		const page = await context.newPage();
+		page.setDefaultTimeout(8000);
 		const response = await page.goto(baseUrl() + path);
 		expect(response?.status()).toBe(200);
 		return page;
@@ -165,6 +166,7 @@ describe('the edit form without JavaScript', () => {
 		);
 		expect(await focusedId(page)).toBe('edit-max');
 		expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Typed, not saved');
-		await axeAt320(page, 'dashboard without JavaScript, refused');
+		// (axe runs in a page's JavaScript: the same refused form is checked with it on, above.)
+		await page.context().close();
 	});
 });
