@@ -80,7 +80,7 @@ describe('the edit form', () => {
 		for (const [k, v] of Object.entries(fields)) f.set(k, v);
 		return f;
 	};
-	it.each([
+	it.each<{ name: string; fields: Record<string, string>; expected: Record<string, unknown> }>([
 		{
 			name: 'settings, a zone-less time read as UTC, late work unticked',
 			fields: {

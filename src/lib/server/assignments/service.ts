@@ -238,7 +238,9 @@ export async function duplicateAssignment(
 			throw new AssignmentError(400, 'dueAt: must be in the future');
 		due = null;
 	}
-	const { classList: _classList, ...settings } = a.settings;
+	// Another class: its own class list, none to begin with.
+	const settings = { ...a.settings };
+	delete settings.classList;
 	if (settings.reveal === 'after-due' && !due) settings.reveal = 'immediately';
 	const token = newToken();
 	const record = {
