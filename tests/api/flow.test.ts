@@ -522,7 +522,7 @@ describe('results for the teacher', () => {
 		const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
 		expect(lines.pop()).toBe('');
 		// Questions in the assignment's order, each with its mark and its answer, by id and full text.
-		expect(lines[0]).toMatch(/^Name,Attempt,Submitted \(UTC\),Score,Out of,Percent,"?Q1 \(/);
+		expect(lines[0]).toMatch(/^Name,Attempt,Submitted \(UTC\),Late,Score,Out of,Percent,"?Q1 \(/);
 		for (const id of [single.id, truefalse.id])
 			for (const column of ['mark', 'answer']) expect(lines[0]).toContain(`(${id}) ${column}: `);
 		// The full text of each question, never cut short.
@@ -531,9 +531,9 @@ describe('results for the teacher', () => {
 		expect(lines).toHaveLength(4);
 		const stamp = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d';
 		// Each mark, then the answer as text (the true/false one: "True" or "False").
-		expect(lines[1]).toMatch(new RegExp(`^Ada,1,${stamp},2,2,100,1,.+,1,.+$`));
-		expect(lines[2]).toMatch(new RegExp(`^Ben,1,${stamp},0,2,0,0,.+,0,.+$`));
-		expect(lines[3]).toMatch(new RegExp(`^Cat,1,${stamp},1,2,50,`));
+		expect(lines[1]).toMatch(new RegExp(`^Ada,1,${stamp},,2,2,100,1,.+,1,.+$`));
+		expect(lines[2]).toMatch(new RegExp(`^Ben,1,${stamp},,0,2,0,0,.+,0,.+$`));
+		expect(lines[3]).toMatch(new RegExp(`^Cat,1,${stamp},,1,2,50,`));
 		expect(lines.slice(1).every((line) => /,(True|False)(,|$)/.test(line))).toBe(true);
 	});
 });

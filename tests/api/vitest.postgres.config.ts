@@ -16,6 +16,7 @@ export default defineConfig({
 			'tests/api/concurrency.test.ts',
 			'tests/api/dashboard.test.ts',
 			'tests/api/answers.test.ts',
+			'tests/api/editing.test.ts',
 			'tests/api/crash.test.ts',
 			'tests/api/processes.test.ts',
 			'tests/api/ops.test.ts'

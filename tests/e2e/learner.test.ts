@@ -130,7 +130,7 @@ describe('practice set-up', () => {
 		await page.context().close();
 	});
 
-	it('"mixed" holds every type of question', async () => {
+	it('"mixed" holds every type of question', { timeout: 90_000 }, async () => {
 		const page = await open(b, '/quiz');
 		await page.getByLabel('Mixed: every type at least once').check();
 		await page.getByLabel('How many questions').selectOption('5');

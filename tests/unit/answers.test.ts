@@ -16,6 +16,7 @@ const sub = (
 	name,
 	attempt: 1,
 	submittedAt: '2026-12-01T10:00:00.000Z',
+	late: false,
 	score: 0,
 	maxScore: Object.keys(answers).length,
 	answers

@@ -11,6 +11,7 @@ const sub = (over: Partial<SubmissionResult>): SubmissionResult => ({
 	name: 'Ana',
 	attempt: 1,
 	submittedAt: '2024-03-01T09:05:00.000Z',
+	late: false,
 	score: 0,
 	maxScore: 0,
 	answers: {},
@@ -71,7 +72,7 @@ describe('resultsCsv', () => {
 		q('q3', '=Q3')
 	];
 	const HEADER =
-		'Name,Attempt,Submitted (UTC),Score,Out of,Percent,' +
+		'Name,Attempt,Submitted (UTC),Late,Score,Out of,Percent,' +
 		'"Q1 (q1) mark: Who met, and where?","Q1 (q1) answer: Who met, and where?",' +
 		'"Q2 (q2) mark: ""Prior consent"" means","Q2 (q2) answer: ""Prior consent"" means",' +
 		'Q3 (q3) mark: =Q3,Q3 (q3) answer: =Q3';
@@ -121,9 +122,9 @@ describe('resultsCsv', () => {
 		]);
 		expect(lines(csv)).toEqual([
 			expect.any(String),
-			'Zoë,2,2024-03-01 09:05:00,1.25,2,62.5,1,True,,,0.25,No answer',
-			'Ben,1,2024-03-01 09:05:00,0,3,0,0,False,0,True,0,True',
-			'Nobody given anything,1,2024-03-01 09:05:00,0,0,,,,,,,',
+			'Zoë,2,2024-03-01 09:05:00,,1.25,2,62.5,1,True,,,0.25,No answer',
+			'Ben,1,2024-03-01 09:05:00,,0,3,0,0,False,0,True,0,True',
+			'Nobody given anything,1,2024-03-01 09:05:00,,0,0,,,,,,,',
 			''
 		]);
 	});
@@ -143,8 +144,8 @@ describe('resultsCsv', () => {
 			]
 		);
 		expect(lines(csv).slice(1, 3)).toEqual([
-			'Ana,1,2024-03-01 09:05:00,0.5,1,50,0.5,True',
-			'Ana,1,2024-03-01 09:05:00,0.67,3,22.2,0.67,True'
+			'Ana,1,2024-03-01 09:05:00,,0.5,1,50,0.5,True',
+			'Ana,1,2024-03-01 09:05:00,,0.67,3,22.2,0.67,True'
 		]);
 	});
 
@@ -159,8 +160,8 @@ describe('resultsCsv', () => {
 	])('names are text cells: $name', ({ input, expected }) => {
 		const csv = resultsCsv([], [sub({ name: input, score: 1, maxScore: 1 })]);
 		expect(csv).toBe(
-			'\uFEFFName,Attempt,Submitted (UTC),Score,Out of,Percent\r\n' +
-				`${expected},1,2024-03-01 09:05:00,1,1,100\r\n`
+			'\uFEFFName,Attempt,Submitted (UTC),Late,Score,Out of,Percent\r\n' +
+				`${expected},1,2024-03-01 09:05:00,,1,1,100\r\n`
 		);
 	});
 
@@ -171,7 +172,12 @@ describe('resultsCsv', () => {
 
 	it('a date it cannot read is written as text, defused', () => {
 		const csv = resultsCsv([], [sub({ submittedAt: '=1+1' })]);
-		expect(lines(csv)[1]).toBe("Ana,1,'=1+1,0,0,");
+		expect(lines(csv)[1]).toBe("Ana,1,'=1+1,,0,0,");
+	});
+
+	it('issue 14: a submission taken after the due date says late', () => {
+		const csv = resultsCsv([], [sub({ late: true, score: 1, maxScore: 1 })]);
+		expect(lines(csv)[1]).toBe('Ana,1,2024-03-01 09:05:00,late,1,1,100');
 	});
 });
 

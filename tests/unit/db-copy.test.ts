@@ -55,6 +55,7 @@ async function laptop(): Promise<{ path: string; ids: number[] }> {
 			receipt: `receipt-${n}`,
 			idempotencyKey: n % 5 === 0 ? `key-${n}-abcdef` : null,
 			name: `Student ${n % 20}`,
+			late: n === 7,
 			nameKey: `student ${n % 20}`,
 			score: right + 0.5,
 			maxScore: 2,

@@ -31,6 +31,7 @@ function submission(answers: Record<string, StoredAnswer>, total?: number): Subm
 		name: `Student ${nextId}`,
 		attempt: 1,
 		submittedAt: '2024-01-01T00:00:00Z',
+		late: false,
 		score: total ?? sum,
 		maxScore: Object.keys(answers).length,
 		answers

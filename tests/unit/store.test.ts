@@ -35,6 +35,7 @@ const submission = (assignmentId: number, over: Partial<NewSubmission> = {}): Ne
 	maxScore: 1,
 	answers: { q1: { score: 1, response: { type: 'single', choice: 'a' } } },
 	submittedAt: '2026-11-29T12:01:00.000Z',
+	late: false,
 	maxAttempts: 2,
 	maxStudents: 200,
 	wrong: [],
@@ -118,7 +119,7 @@ describe.each(backends)('the store on $name (contract)', (backend) => {
 			const made = { ...assignment('BBBBBB'), dueAt: '2027-01-01T00:00:00.000Z' };
 			const id = (await store.createAssignment(made))!;
 			const byCode = await store.assignmentByCode('BBBBBB');
-			expect(byCode).toEqual({ ...made, id, closedAt: null });
+			expect(byCode).toEqual({ ...made, id, closedAt: null, revision: 0 });
 			expect(await store.assignmentByTokenHash(made.tokenHash)).toEqual(byCode);
 			expect(await store.assignmentByCode('ZZZZZZ')).toBeUndefined();
 		})
@@ -411,6 +412,66 @@ describe.each(backends)('the store on $name (contract)', (backend) => {
 	);
 
 	it(
+		'issue 14: an edit is seen at once through another connection, despite its cache',
+		two(async (a, b) => {
+			const made = assignment('EDITED');
+			const id = (await a.createAssignment(made))!;
+			expect((await a.assignmentByCode('EDITED'))?.settings.attempts).toBe(2);
+			const settings = { ...made.settings, attempts: 5, acceptLate: true, classList: ['Ann'] };
+			const edit = { title: 'Renamed', settings, dueAt: '2027-02-01T00:00:00.000Z' };
+			expect(await b.updateAssignment(id, edit, false)).toEqual({ kind: 'updated', revision: 1 });
+			expect(await a.assignmentByCode('EDITED')).toMatchObject({ ...edit, revision: 1 });
+			expect(await a.assignmentByTokenHash(made.tokenHash)).toMatchObject({ title: 'Renamed' });
+			expect(await b.updateAssignment(id + 1000, edit, false)).toEqual({ kind: 'gone' });
+		})
+	);
+
+	it(
+		'issue 14: refuses to change the questions once someone has submitted, writing nothing',
+		one(async (store) => {
+			const made = assignment('QFIXED');
+			const id = (await store.createAssignment(made))!;
+			const pool = { ...made.settings, questionIds: ['q1', 'q2'] };
+			const edit = { title: made.title, settings: pool, dueAt: null };
+			expect((await store.updateAssignment(id, edit, true)).kind).toBe('updated');
+			await store.submit(submission(id));
+			const again = { ...edit, settings: { ...pool, questionIds: ['q2'] } };
+			expect(await store.updateAssignment(id, again, true)).toEqual({
+				kind: 'has-submissions',
+				submissions: 1
+			});
+			expect((await store.assignmentByCode('QFIXED'))?.settings.questionIds).toEqual(['q1', 'q2']);
+			// Settings other than the questions still change.
+			expect((await store.updateAssignment(id, { ...edit, title: 'T2' }, false)).kind).toBe(
+				'updated'
+			);
+		})
+	);
+
+	it(
+		'issue 14: keeps a late mark, and lists each submitted name once, as first typed',
+		one(async (store) => {
+			const id = (await store.createAssignment(assignment('LATEST')))!;
+			await store.submit(submission(id, { name: 'Zoë', nameKey: 'zoe' }));
+			const late = await store.submit(submission(id, { name: 'zoe', nameKey: 'zoe', late: true }));
+			await store.submit(submission(id, { name: 'Bo', nameKey: 'bo' }));
+			expect(late).toMatchObject({ kind: 'stored', submission: { late: true } });
+			const all = await store.submissions(id);
+			expect(all.map((s) => s.late)).toEqual([false, true, false]);
+			expect((await store.submissionsPage(id, 0, 10)).map((s) => s.late)).toEqual([
+				false,
+				true,
+				false
+			]);
+			expect(await store.submittedNames(id)).toEqual([
+				{ name: 'Zoë', nameKey: 'zoe' },
+				{ name: 'Bo', nameKey: 'bo' }
+			]);
+			expect(await store.submittedNames(id + 1000)).toEqual([]);
+		})
+	);
+
+	it(
 		'fills the wrong answers of submissions stored without them, once (backfill)',
 		one(async (store) => {
 			const id = (await store.createAssignment(assignment('RRRRRR')))!;
@@ -522,7 +583,8 @@ describe('the PostgreSQL store', () => {
 		for (const s of stores) await s.close();
 		const sql = postgres(database.url, { max: 1, onnotice: () => {} });
 		expect(await sql`SELECT version FROM schema_migrations ORDER BY version`).toEqual([
-			{ version: 1 }
+			{ version: 1 },
+			{ version: 2 }
 		]);
 		await sql`INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')`;
 		await sql.end();

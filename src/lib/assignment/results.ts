@@ -23,6 +23,8 @@ export interface SubmissionResult {
 	attempt: number;
 	/** ISO 8601, UTC. */
 	submittedAt: string;
+	/** Taken after the due date (the teacher accepts late work). */
+	late: boolean;
 	/** Sum of the answer scores. */
 	score: number;
 	/** The number of questions this student was given (each worth 1). */
@@ -102,6 +104,8 @@ export interface Results {
 	shuffle: boolean;
 	/** The most students (names) who may submit. */
 	maxStudents: number;
+	/** Submissions after the due date are taken, marked late. */
+	acceptLate: boolean;
 	/** Changes whenever anything shown here changes: the dashboard polls with it. */
 	version: string;
 	summary: SubmissionSummary;

@@ -16,7 +16,9 @@ export const limits = {
 	attempts: 10,
 	bodyBytes: 64 * 1024,
 	/** Students (names) per assignment: the teacher chooses, up to `max`. */
-	students: { default: 200, max: 1000 }
+	students: { default: 200, max: 1000 },
+	/** Names in a class list, and the characters of the pasted list. */
+	classList: { names: 1000, chars: 64 * 1000 }
 };
 
 export const defaultMaxStudents = limits.students.default;
@@ -158,6 +160,31 @@ const ids = (what: string, max: number) =>
 		[]
 	);
 
+const attemptsSchema = v.pipe(
+	v.number(`attempts must be a whole number from 1 to ${limits.attempts}`),
+	v.integer(`attempts must be a whole number from 1 to ${limits.attempts}`),
+	v.minValue(1, 'attempts must be at least 1'),
+	v.maxValue(limits.attempts, `attempts must be at most ${limits.attempts}`)
+);
+const dueAtSchema = v.nullable(
+	v.pipe(
+		v.string('dueAt must be a date and time such as 2026-12-01T15:00:00Z'),
+		v.maxLength(40, 'dueAt must be a date and time such as 2026-12-01T15:00:00Z'),
+		v.check(
+			(s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)),
+			'dueAt must be a date and time such as 2026-12-01T15:00:00Z'
+		),
+		v.check(realDate, 'dueAt is not a real date (check the day of the month)')
+	)
+);
+const revealSchema = v.picklist(reveals, 'reveal must be "immediately", "after-due" or "never"');
+const maxStudentsSchema = v.pipe(
+	v.number(`maxStudents must be a whole number from 1 to ${limits.students.max}`),
+	v.integer(`maxStudents must be a whole number from 1 to ${limits.students.max}`),
+	v.minValue(1, 'maxStudents must be at least 1'),
+	v.maxValue(limits.students.max, `maxStudents must be at most ${limits.students.max}`)
+);
+
 export const createSchema = v.strictObject({
 	title: text('title', limits.title),
 	questionIds: ids('questionIds', limits.poolQuestions),
@@ -182,42 +209,10 @@ export const createSchema = v.strictObject({
 		null
 	),
 	shuffle: v.optional(v.boolean('shuffle must be true or false'), true),
-	attempts: v.optional(
-		v.pipe(
-			v.number(`attempts must be a whole number from 1 to ${limits.attempts}`),
-			v.integer(`attempts must be a whole number from 1 to ${limits.attempts}`),
-			v.minValue(1, 'attempts must be at least 1'),
-			v.maxValue(limits.attempts, `attempts must be at most ${limits.attempts}`)
-		),
-		1
-	),
-	dueAt: v.optional(
-		v.nullable(
-			v.pipe(
-				v.string('dueAt must be a date and time such as 2026-12-01T15:00:00Z'),
-				v.maxLength(40, 'dueAt must be a date and time such as 2026-12-01T15:00:00Z'),
-				v.check(
-					(s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)),
-					'dueAt must be a date and time such as 2026-12-01T15:00:00Z'
-				),
-				v.check(realDate, 'dueAt is not a real date (check the day of the month)')
-			)
-		),
-		null
-	),
-	reveal: v.optional(
-		v.picklist(reveals, 'reveal must be "immediately", "after-due" or "never"'),
-		'immediately'
-	),
-	maxStudents: v.optional(
-		v.pipe(
-			v.number(`maxStudents must be a whole number from 1 to ${limits.students.max}`),
-			v.integer(`maxStudents must be a whole number from 1 to ${limits.students.max}`),
-			v.minValue(1, 'maxStudents must be at least 1'),
-			v.maxValue(limits.students.max, `maxStudents must be at most ${limits.students.max}`)
-		),
-		limits.students.default
-	)
+	attempts: v.optional(attemptsSchema, 1),
+	dueAt: v.optional(dueAtSchema, null),
+	reveal: v.optional(revealSchema, 'immediately'),
+	maxStudents: v.optional(maxStudentsSchema, limits.students.default)
 });
 export type CreateInput = v.InferOutput<typeof createSchema>;
 
@@ -254,6 +249,65 @@ export const nameSchema = v.pipe(
 		'name must contain at least one letter or digit'
 	)
 );
+
+/**
+ * A class list as the teacher pastes it: one name a line, blank lines skipped; each line follows
+ * the rules a student's name follows (`nameSchema`). A list of names is taken too (the API).
+ */
+export const classListSchema = v.pipe(
+	v.union(
+		[
+			v.pipe(
+				v.string(),
+				v.maxLength(
+					limits.classList.chars,
+					`classList must be at most ${limits.classList.chars} characters`
+				),
+				v.transform((s) => s.split(/\r?\n/))
+			),
+			v.array(v.string('each name in classList must be text'))
+		],
+		'classList must be text (one name a line) or a list of names'
+	),
+	v.transform((lines) => lines.filter((l) => l.trim() !== '')),
+	v.maxLength(limits.classList.names, `classList may hold at most ${limits.classList.names} names`),
+	v.rawTransform(({ dataset, addIssue, NEVER }) => {
+		const names: string[] = [];
+		for (const [i, line] of dataset.value.entries()) {
+			const r = v.safeParse(nameSchema, line);
+			if (!r.success) {
+				addIssue({
+					message: `classList line ${i + 1} ("${line.trim().slice(0, 40)}"): ${r.issues[0].message}`
+				});
+				return NEVER;
+			}
+			names.push(r.output);
+		}
+		return names;
+	})
+);
+
+/** An edit of an assignment (`PATCH /api/assignments/<code>`): only the fields to change. */
+export const editSchema = v.strictObject({
+	title: v.optional(text('title', limits.title)),
+	dueAt: v.optional(dueAtSchema),
+	acceptLate: v.optional(v.boolean('acceptLate must be true or false')),
+	attempts: v.optional(attemptsSchema),
+	reveal: v.optional(revealSchema),
+	maxStudents: v.optional(maxStudentsSchema),
+	classList: v.optional(classListSchema),
+	questionIds: v.optional(
+		v.pipe(
+			v.array(
+				v.pipe(v.string('each of questionIds must be text'), v.maxLength(80)),
+				'questionIds must be a list'
+			),
+			v.minLength(1, 'questionIds must list at least one question'),
+			v.maxLength(limits.poolQuestions, `questionIds may list at most ${limits.poolQuestions}`)
+		)
+	)
+});
+export type EditInput = v.InferOutput<typeof editSchema>;
 
 export const submissionSchema = v.strictObject({
 	name: nameSchema,

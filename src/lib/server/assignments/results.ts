@@ -93,13 +93,15 @@ export const pageSize = 50;
 
 export const maxStudentsOf = (a: AssignmentRecord) => a.settings.maxStudents ?? defaultMaxStudents;
 
-/** What the dashboard's version is made of: a submission added or deleted, a close, the status. */
+/** What the dashboard's version is made of: a submission added or deleted, a close, an edit, the status. */
 export function versionOf(
 	a: AssignmentRecord,
 	summary: SubmissionSummary,
 	now = new Date()
 ): string {
-	return [summary.lastId, summary.submissions, statusOf(a, now), a.closedAt ?? ''].join(':');
+	return [summary.lastId, summary.submissions, statusOf(a, now), a.closedAt ?? '', a.revision].join(
+		':'
+	);
 }
 
 /**
@@ -134,6 +136,7 @@ export async function resultsOf(
 		count: a.settings.count,
 		shuffle: a.settings.shuffle,
 		maxStudents: maxStudentsOf(a),
+		acceptLate: a.settings.acceptLate ?? false,
 		version: versionOf(a, summary, now),
 		summary: { ...summary, meanPercent },
 		questions: pool.map((q, i) => ({

@@ -8,6 +8,7 @@ import {
 	answerOrderSecret,
 	db,
 	type AssignmentRecord,
+	type NewAssignment,
 	type StoredSubmission,
 	type WrongPart
 } from '../db';
@@ -21,6 +22,7 @@ import { toQuestion } from './own-questions';
 import {
 	createSchema,
 	defaultMaxStudents,
+	editSchema,
 	parseWith,
 	submissionSchema,
 	type CreateInput
@@ -123,10 +125,141 @@ export async function createAssignment(body: unknown, now = new Date()): Promise
 		dueAt,
 		createdAt: now.toISOString()
 	};
+	return store(record, token);
+}
+
+/**
+ * Applies a teacher's edit (`editSchema`: only the fields sent change). A new due date must be
+ * in the future (moving it reopens a past-due assignment); the question pool may change only
+ * while nobody has submitted, checked in the same transaction as the write.
+ */
+export async function updateAssignment(
+	a: AssignmentRecord,
+	body: unknown,
+	now = new Date()
+): Promise<AssignmentRecord> {
+	const parsed = parseWith(editSchema, body);
+	if (!parsed.ok) throw new AssignmentError(400, parsed.error);
+	const input = parsed.value;
+	const settings = { ...a.settings };
+	let dueAt = a.dueAt;
+	if (input.dueAt !== undefined) {
+		dueAt = input.dueAt === null ? null : new Date(input.dueAt).toISOString();
+		// A form shows the date to the minute: the same minute sent back is the date unchanged.
+		const minute = (iso: string | null) => (iso ? Math.floor(Date.parse(iso) / 60_000) : null);
+		if (minute(dueAt) === minute(a.dueAt)) dueAt = a.dueAt;
+		if (dueAt && dueAt !== a.dueAt && Date.parse(dueAt) <= now.getTime())
+			throw new AssignmentError(
+				400,
+				'dueAt: must be in the future (to stop submissions now, close the assignment)'
+			);
+	}
+	if (input.acceptLate !== undefined) settings.acceptLate = input.acceptLate;
+	if (input.attempts !== undefined) settings.attempts = input.attempts;
+	if (input.reveal !== undefined) settings.reveal = input.reveal;
+	if (input.classList !== undefined) settings.classList = input.classList;
+	if (settings.reveal === 'after-due' && !dueAt)
+		throw new AssignmentError(400, 'reveal: "after-due" needs a due date (dueAt)');
+	if (input.maxStudents !== undefined) {
+		const { students } = await db().summary(a.id);
+		if (input.maxStudents < students)
+			throw new AssignmentError(
+				400,
+				`maxStudents: ${students} students have submitted already; the cap cannot be lower`
+			);
+		settings.maxStudents = input.maxStudents;
+	}
+	let questionsChange = false;
+	if (input.questionIds !== undefined) {
+		const own = new Set(a.ownQuestions.map((q) => q.id));
+		for (const id of input.questionIds)
+			if (!bankById.has(id) && !own.has(id))
+				throw new AssignmentError(
+					400,
+					`questionIds: "${id}" is not a question in the bank nor one of this assignment's own`
+				);
+		const ids = [...new Set(input.questionIds)];
+		if (settings.count !== null && settings.count > ids.length)
+			throw new AssignmentError(
+				400,
+				`questionIds: ${ids.length} questions is fewer than the ${settings.count} each student gets`
+			);
+		questionsChange = ids.join('\n') !== a.settings.questionIds.join('\n');
+		settings.questionIds = ids;
+	}
+	const title = input.title ?? a.title;
+	const outcome = await db().updateAssignment(a.id, { title, settings, dueAt }, questionsChange);
+	if (outcome.kind === 'gone')
+		throw new AssignmentError(404, 'No assignment for this code and token');
+	if (outcome.kind === 'has-submissions')
+		throw new AssignmentError(
+			409,
+			`questionIds: the questions cannot change once someone has submitted (${outcome.submissions} submission${outcome.submissions === 1 ? '' : 's'} marked against them); duplicate the assignment to ask other questions`
+		);
+	return { ...a, title, settings, dueAt, revision: outcome.revision };
+}
+
+/** An assignment's editable settings, as `PATCH /api/assignments/<code>` answers them. */
+export function editableOf(a: AssignmentRecord, now = new Date()) {
+	return {
+		code: a.code,
+		title: a.title,
+		status: statusOf(a, now),
+		dueAt: a.dueAt,
+		acceptLate: a.settings.acceptLate ?? false,
+		attempts: a.settings.attempts,
+		reveal: a.settings.reveal,
+		maxStudents: a.settings.maxStudents ?? defaultMaxStudents,
+		classList: a.settings.classList ?? [],
+		questionIds: a.settings.questionIds
+	};
+}
+
+/**
+ * A copy of an assignment for another class: a new code and token, the same questions and
+ * settings, no submissions and no class list. A due date already past is dropped (and with it
+ * "after the due date" becomes "as soon as they submit"), unless a new one is given.
+ */
+export async function duplicateAssignment(
+	a: AssignmentRecord,
+	{ title = a.title, dueAt }: { title?: string; dueAt?: string | null } = {},
+	now = new Date()
+): Promise<Created> {
+	const parsed = parseWith(editSchema, { title, ...(dueAt === undefined ? {} : { dueAt }) });
+	if (!parsed.ok) throw new AssignmentError(400, parsed.error);
+	let due =
+		dueAt === undefined
+			? a.dueAt
+			: parsed.value.dueAt
+				? new Date(parsed.value.dueAt).toISOString()
+				: null;
+	if (due && Date.parse(due) <= now.getTime()) {
+		if (dueAt !== undefined && dueAt !== null)
+			throw new AssignmentError(400, 'dueAt: must be in the future');
+		due = null;
+	}
+	// Another class: its own class list, none to begin with.
+	const settings = { ...a.settings };
+	delete settings.classList;
+	if (settings.reveal === 'after-due' && !due) settings.reveal = 'immediately';
+	const token = newToken();
+	const record = {
+		tokenHash: hashToken(token),
+		title: parsed.value.title ?? a.title,
+		settings,
+		ownQuestions: a.ownQuestions,
+		dueAt: due,
+		createdAt: now.toISOString()
+	};
+	return store(record, token);
+}
+
+async function store(record: Omit<NewAssignment, 'code'>, token: string): Promise<Created> {
 	for (let i = 0; i < 20; i++) {
 		const code = newJoinCode();
 		const id = await db().createAssignment({ ...record, code });
-		if (id !== null) return { code, token, assignment: { ...record, id, code, closedAt: null } };
+		if (id !== null)
+			return { code, token, assignment: { ...record, id, code, closedAt: null, revision: 0 } };
 	}
 	throw new Error('Could not find a free join code after 20 tries');
 }
@@ -152,11 +285,15 @@ export function questionsFor(
 }
 
 export type { Status };
+/** Past the due date, submissions are refused unless the teacher accepts late work. */
 export function statusOf(a: AssignmentRecord, now = new Date()): Status {
 	if (a.closedAt) return 'closed';
-	if (a.dueAt && Date.parse(a.dueAt) <= now.getTime()) return 'past-due';
+	if (pastDue(a, now) && !a.settings.acceptLate) return 'past-due';
 	return 'open';
 }
+
+export const pastDue = (a: AssignmentRecord, now = new Date()) =>
+	!!a.dueAt && Date.parse(a.dueAt) <= now.getTime();
 
 /** A code as stored, or a 404 that says only that there is no such assignment. */
 export async function assignmentForStudent(code: string): Promise<AssignmentRecord> {
@@ -399,6 +536,7 @@ export async function submit(
 		answers: stored,
 		wrong,
 		submittedAt: now.toISOString(),
+		late: pastDue(a, now),
 		maxAttempts: a.settings.attempts,
 		maxStudents: a.settings.maxStudents ?? defaultMaxStudents
 	});

@@ -26,7 +26,8 @@ const assignmentColumns = [
 	'own_questions',
 	'due_at',
 	'closed_at',
-	'created_at'
+	'created_at',
+	'revision'
 ] as const;
 const submissionColumns = [
 	'id',
@@ -41,7 +42,8 @@ const submissionColumns = [
 	'answers',
 	'submitted_at',
 	'analysed',
-	'wrong'
+	'wrong',
+	'late'
 ] as const;
 
 const batch = 500;

@@ -108,12 +108,23 @@ export const sqliteMigrations: Migration[] = [
 			DROP TABLE wrong_answers;
 			DROP TABLE answers;
 		`
+	},
+	{
+		version: 4,
+		name: 'editable assignments (a revision every cache checks) and late submissions',
+		sql: `
+			-- Raised by every edit of an assignment's title, settings or due date, so each process's
+			-- cache of parsed assignments sees an edit made by another process at once.
+			ALTER TABLE assignments ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+			-- 1 when the submission came after the due date, the teacher accepting late work.
+			ALTER TABLE submissions ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
+		`
 	}
 ];
 
 /**
  * The PostgreSQL schema (with `DATABASE_URL`), numbered like SQLite's and recorded in
- * `schema_migrations`; it starts where SQLite's v3 is, column for column, so `npm run db:copy`
+ * `schema_migrations`; its v1 is SQLite's v3 and its v2 SQLite's v4, column for column, so `npm run db:copy`
  * copies rows as they are. Values keep SQLite's forms (times as ISO 8601 text, JSON as text).
  */
 export const postgresMigrations: Migration[] = [
@@ -164,6 +175,14 @@ export const postgresMigrations: Migration[] = [
 				count integer NOT NULL,
 				PRIMARY KEY (bucket, key)
 			);
+		`
+	},
+	{
+		version: 2,
+		name: 'editable assignments (a revision every cache checks) and late submissions',
+		sql: `
+			ALTER TABLE assignments ADD COLUMN revision integer NOT NULL DEFAULT 0;
+			ALTER TABLE submissions ADD COLUMN late integer NOT NULL DEFAULT 0;
 		`
 	}
 ];

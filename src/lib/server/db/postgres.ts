@@ -15,6 +15,7 @@ import {
 } from './rows';
 import type {
 	AssignmentRecord,
+	EditOutcome,
 	ItemSums,
 	LatestScore,
 	RateWindow,
@@ -124,8 +125,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 		async (id, hash) =>
 			(
 				await run(
-					() => sql<{ closed_at: string | null }[]>`
-						SELECT closed_at FROM assignments WHERE id = ${id} AND token_hash = ${hash}`
+					() => sql<{ closed_at: string | null; revision: number }[]>`
+						SELECT closed_at, revision FROM assignments WHERE id = ${id} AND token_hash = ${hash}`
 				)
 			)[0]
 	);
@@ -178,6 +179,33 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 				async () =>
 					void (await sql`UPDATE assignments SET closed_at = ${closedAt} WHERE id = ${id}`)
 			),
+		// The row lock (FOR UPDATE) is the one every submission takes first: none can be stored
+		// between the count and the write.
+		updateAssignment: (id, edit, questionsChange) =>
+			q(() =>
+				sql.begin(async (tx): Promise<EditOutcome> => {
+					const [a] = await tx`SELECT id FROM assignments WHERE id = ${id} FOR UPDATE`;
+					if (!a) return { kind: 'gone' };
+					if (questionsChange) {
+						const [{ submissions }] = await tx<{ submissions: number }[]>`
+							SELECT count(*)::int AS submissions FROM submissions WHERE assignment_id = ${id}`;
+						if (submissions > 0) return { kind: 'has-submissions', submissions };
+					}
+					const [{ revision }] = await tx<{ revision: number }[]>`
+						UPDATE assignments SET title = ${edit.title}, settings = ${JSON.stringify(edit.settings)},
+						  due_at = ${edit.dueAt}, revision = revision + 1
+						WHERE id = ${id} RETURNING revision`;
+					return { kind: 'updated', revision };
+				})
+			),
+		submittedNames: (assignmentId) =>
+			q(async () => [
+				...(await sql<{ name: string; nameKey: string }[]>`
+					SELECT s.name, s.name_key AS "nameKey" FROM submissions s
+					WHERE s.assignment_id = ${assignmentId} AND s.id = (SELECT min(f.id) FROM submissions f
+					  WHERE f.assignment_id = s.assignment_id AND f.name_key = s.name_key)
+					ORDER BY s.id`)
+			]),
 		deleteAssignment: (id) =>
 			q(async () => void (await sql`DELETE FROM assignments WHERE id = ${id}`)),
 		// The assignment's row lock (FOR UPDATE) orders every submission to it, in any process:
@@ -210,10 +238,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 					const [{ id }] = await tx<{ id: number }[]>`
 						INSERT INTO submissions
 						(assignment_id, receipt, idempotency_key, name, name_key, attempt, score, max_score,
-						 answers, wrong, submitted_at, analysed)
+						 answers, wrong, submitted_at, analysed, late)
 						VALUES (${s.assignmentId}, ${s.receipt}, ${s.idempotencyKey}, ${s.name}, ${s.nameKey},
 						 ${attempt}, ${s.score}, ${s.maxScore}, ${JSON.stringify(s.answers)},
-						 ${wrongJson(s.wrong)}, ${s.submittedAt}, 1)
+						 ${wrongJson(s.wrong)}, ${s.submittedAt}, 1, ${s.late ? 1 : 0})
 						RETURNING id`;
 					return {
 						kind: 'stored',
@@ -226,7 +254,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 							score: s.score,
 							maxScore: s.maxScore,
 							answers: s.answers,
-							submittedAt: s.submittedAt
+							submittedAt: s.submittedAt,
+							late: s.late
 						}
 					};
 				});

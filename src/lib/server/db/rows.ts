@@ -19,6 +19,7 @@ export interface AssignmentRow {
 	due_at: string | null;
 	closed_at: string | null;
 	created_at: string;
+	revision: number;
 }
 
 export interface SubmissionRow {
@@ -32,6 +33,7 @@ export interface SubmissionRow {
 	max_score: number;
 	answers: string;
 	submitted_at: string;
+	late: number;
 }
 
 /** The secret that draws each student's answer order and ids (see assignments/disguise.ts). */
@@ -46,7 +48,8 @@ export const toAssignment = (r: AssignmentRow): AssignmentRecord => ({
 	ownQuestions: JSON.parse(r.own_questions),
 	dueAt: r.due_at,
 	closedAt: r.closed_at,
-	createdAt: r.created_at
+	createdAt: r.created_at,
+	revision: Number(r.revision)
 });
 
 /** An assignment's JSON columns as stored. */
@@ -63,7 +66,8 @@ const submissionFields = (r: SubmissionRow) => ({
 	attempt: r.attempt,
 	score: r.score,
 	maxScore: r.max_score,
-	submittedAt: r.submitted_at
+	submittedAt: r.submitted_at,
+	late: r.late === 1
 });
 
 export const toSubmission = (r: SubmissionRow): StoredSubmission => ({
@@ -85,24 +89,28 @@ export const wrongJson = (wrong: WrongPart[]) =>
 
 /**
  * Parsed assignments by code. Every submission looks its assignment up by code, and parsing
- * its settings and own questions is most of the cost; only `closed_at` ever changes, and
- * another process may change it or delete the row, so each use re-reads that one column by
- * primary key and token hash (a row id or a code can be reused after a delete; a hash cannot).
+ * its settings and own questions is most of the cost. Another process may close, edit or delete
+ * it, so each use re-reads `closed_at` and `revision` (raised by every edit) by primary key and
+ * token hash (a row id or a code can be reused after a delete; a hash cannot).
  */
 export class AssignmentCache {
 	private byCode = new Map<string, AssignmentRecord>();
 
 	constructor(
 		private read: (code: string) => Promise<AssignmentRow | undefined>,
-		private state: (id: number, hash: Buffer) => Promise<{ closed_at: string | null } | undefined>
+		private state: (
+			id: number,
+			hash: Buffer
+		) => Promise<{ closed_at: string | null; revision: number } | undefined>
 	) {}
 
 	async get(code: string): Promise<AssignmentRecord | undefined> {
 		const cached = this.byCode.get(code);
 		if (cached) {
 			const now = await this.state(cached.id, cached.tokenHash);
-			if (now && now.closed_at === cached.closedAt) return cached;
-			// Closed, reopened or deleted since: read it again (another may have its code now).
+			if (now && now.closed_at === cached.closedAt && Number(now.revision) === cached.revision)
+				return cached;
+			// Closed, reopened, edited or deleted since: read it again (another may have its code now).
 			this.byCode.delete(code);
 		}
 		const row = await this.read(code);

@@ -16,7 +16,9 @@ import {
 	type SubmissionRow
 } from './rows';
 import type {
+	AssignmentEdit,
 	AssignmentRecord,
+	EditOutcome,
 	ItemSums,
 	LatestScore,
 	NewAssignment,
@@ -86,7 +88,7 @@ const firstAttempt = `s.attempt = (SELECT min(f.attempt) FROM submissions f
 	WHERE f.assignment_id = s.assignment_id AND f.name_key = s.name_key)`;
 const latestAttempt = `s.attempt = (SELECT max(f.attempt) FROM submissions f
 	WHERE f.assignment_id = s.assignment_id AND f.name_key = s.name_key)`;
-const submissionColumns = `s.id, s.receipt, s.name, s.name_key, s.attempt, s.score, s.max_score, s.answers, s.submitted_at`;
+const submissionColumns = `s.id, s.receipt, s.name, s.name_key, s.attempt, s.score, s.max_score, s.answers, s.submitted_at, s.late`;
 /** One answer's score in `json_each(s.answers) j`. */
 const itemScore = `json_extract(j.value, '$.score')`;
 
@@ -125,8 +127,24 @@ export function openSqlite(file: string): Store {
 		byCode: db.prepare<[string], AssignmentRow>('SELECT * FROM assignments WHERE code = ?'),
 		byToken: db.prepare<[Buffer], AssignmentRow>('SELECT * FROM assignments WHERE token_hash = ?'),
 		byId: db.prepare<[number], AssignmentRow>('SELECT * FROM assignments WHERE id = ?'),
-		state: db.prepare<[number, Buffer], { closed_at: string | null }>(
-			'SELECT closed_at FROM assignments WHERE id = ? AND token_hash = ?'
+		state: db.prepare<[number, Buffer], { closed_at: string | null; revision: number }>(
+			'SELECT closed_at, revision FROM assignments WHERE id = ? AND token_hash = ?'
+		),
+		updateAssignment: db.prepare<
+			[{ id: number; title: string; settings: string; dueAt: string | null }],
+			{ revision: number }
+		>(
+			`UPDATE assignments SET title = @title, settings = @settings, due_at = @dueAt, revision = revision + 1
+			 WHERE id = @id RETURNING revision`
+		),
+		countOf: db
+			.prepare<[number], number>('SELECT count(*) FROM submissions WHERE assignment_id = ?')
+			.pluck(),
+		submittedNames: db.prepare<[number], { name: string; nameKey: string }>(
+			`SELECT s.name, s.name_key AS nameKey FROM submissions s
+			 WHERE s.assignment_id = ? AND s.id = (SELECT min(f.id) FROM submissions f
+			   WHERE f.assignment_id = s.assignment_id AND f.name_key = s.name_key)
+			 ORDER BY s.id`
 		),
 		closedAt: db.prepare<[number], { closed_at: string | null }>(
 			'SELECT closed_at FROM assignments WHERE id = ?'
@@ -147,8 +165,8 @@ export function openSqlite(file: string): Store {
 			.pluck(),
 		insertSubmission: db.prepare(
 			`INSERT INTO submissions
-			 (assignment_id, receipt, idempotency_key, name, name_key, attempt, score, max_score, answers, wrong, submitted_at, analysed)
-			 VALUES (@assignmentId, @receipt, @idempotencyKey, @name, @nameKey, @attempt, @score, @maxScore, @answers, @wrong, @submittedAt, 1)`
+			 (assignment_id, receipt, idempotency_key, name, name_key, attempt, score, max_score, answers, wrong, submitted_at, analysed, late)
+			 VALUES (@assignmentId, @receipt, @idempotencyKey, @name, @nameKey, @attempt, @score, @maxScore, @answers, @wrong, @submittedAt, 1, @late)`
 		),
 		submissions: db.prepare<[number], SubmissionRow>(
 			'SELECT * FROM submissions WHERE assignment_id = ? ORDER BY id'
@@ -246,7 +264,13 @@ export function openSqlite(file: string): Store {
 		}
 		// After a deleted attempt, numbers go on from the highest: (name, attempt) stays unique.
 		const attempt = (last ?? 0) + 1;
-		const row = { ...s, attempt, answers: JSON.stringify(s.answers), wrong: wrongJson(s.wrong) };
+		const row = {
+			...s,
+			attempt,
+			answers: JSON.stringify(s.answers),
+			wrong: wrongJson(s.wrong),
+			late: s.late ? 1 : 0
+		};
 		const id = Number(q.insertSubmission.run(row).lastInsertRowid);
 		return {
 			kind: 'stored',
@@ -259,10 +283,28 @@ export function openSqlite(file: string): Store {
 				score: s.score,
 				maxScore: s.maxScore,
 				answers: s.answers,
-				submittedAt: s.submittedAt
+				submittedAt: s.submittedAt,
+				late: s.late
 			}
 		};
 	});
+
+	// IMMEDIATE: no submission can arrive between the count and the write.
+	const editTransaction = db.transaction(
+		(id: number, edit: AssignmentEdit, questionsChange: boolean): EditOutcome => {
+			if (questionsChange) {
+				const submissions = q.countOf.get(id) ?? 0;
+				if (submissions > 0) return { kind: 'has-submissions', submissions };
+			}
+			const row = q.updateAssignment.get({
+				id,
+				title: edit.title,
+				settings: JSON.stringify(edit.settings),
+				dueAt: edit.dueAt
+			});
+			return row ? { kind: 'updated', revision: row.revision } : { kind: 'gone' };
+		}
+	);
 
 	const cache = new AssignmentCache(
 		(code) => read(() => q.byCode.get(code)),
@@ -301,6 +343,9 @@ export function openSqlite(file: string): Store {
 				return row && toAssignment(row);
 			}),
 		setClosed: (id, closedAt) => write(() => void q.setClosed.run(closedAt, id)),
+		updateAssignment: (id, edit, questionsChange) =>
+			write(() => editTransaction.immediate(id, edit, questionsChange)),
+		submittedNames: (assignmentId) => read(() => q.submittedNames.all(assignmentId)),
 		// Its submissions go with it (ON DELETE CASCADE).
 		deleteAssignment: (id) => write(() => void q.deleteAssignment.run(id)),
 		submit: (s) => write(() => submitTransaction.immediate(s)),

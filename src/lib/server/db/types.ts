@@ -11,7 +11,7 @@ import type { Reveal } from '$lib/assignment/types';
 export type { ListedSubmission, StoredSubmission, SubmissionSummary };
 export { reveals, type Reveal } from '$lib/assignment/types';
 
-/** How an assignment runs, fixed when it is created. */
+/** How an assignment runs: set when it is created; the teacher may edit it (see `updateAssignment`). */
 export interface AssignmentSettings {
 	/** The question pool, in the order shown: bank ids and the teacher's own (`own-1`…). */
 	questionIds: string[];
@@ -25,6 +25,10 @@ export interface AssignmentSettings {
 	reveal: Reveal;
 	/** How many students (names) may submit; absent in assignments made before the cap existed. */
 	maxStudents?: number;
+	/** Submissions after the due date are taken and marked late (absent: refused, as before). */
+	acceptLate?: boolean;
+	/** The class's names as the teacher pasted them (absent or empty: no class list). */
+	classList?: string[];
 }
 
 export interface AssignmentRecord {
@@ -39,9 +43,30 @@ export interface AssignmentRecord {
 	dueAt: string | null;
 	closedAt: string | null;
 	createdAt: string;
+	/** Raised by each edit: caches compare it to see that a record is still current. */
+	revision: number;
 }
 
-export type NewAssignment = Omit<AssignmentRecord, 'id' | 'closedAt'>;
+export type NewAssignment = Omit<AssignmentRecord, 'id' | 'closedAt' | 'revision'>;
+
+/** What an edit of an assignment writes (the whole of each; the service merges the request). */
+export interface AssignmentEdit {
+	title: string;
+	settings: AssignmentSettings;
+	dueAt: string | null;
+}
+
+export type EditOutcome =
+	| { kind: 'updated'; revision: number }
+	| { kind: 'gone' }
+	/** The question pool was to change, and someone has submitted already. */
+	| { kind: 'has-submissions'; submissions: number };
+
+/** A name that has submitted, as first typed, with its folded key. */
+export interface SubmittedName {
+	name: string;
+	nameKey: string;
+}
 
 /** One wrong part of an answer that did not earn full marks, as the dashboard tallies it. */
 export interface WrongPart {
@@ -64,6 +89,8 @@ export interface NewSubmission {
 	/** The wrong parts of its answers (see `WrongPart`). */
 	wrong: WrongPart[];
 	submittedAt: string;
+	/** After the due date, taken because the teacher accepts late work. */
+	late: boolean;
 	/** The most attempts this name may have. */
 	maxAttempts: number;
 	/** The most names that may submit to the assignment. */
@@ -144,6 +171,18 @@ export interface Store {
 	assignmentByCode(code: string): Promise<AssignmentRecord | undefined>;
 	assignmentByTokenHash(hash: Buffer): Promise<AssignmentRecord | undefined>;
 	setClosed(id: number, closedAt: string | null): Promise<void>;
+	/**
+	 * Writes an edit and raises the revision (every process's cache then re-reads the record). With
+	 * `questionsChange`, refuses (`has-submissions`) in the same transaction when any submission
+	 * exists: the pool a submission was marked against must not change under it.
+	 */
+	updateAssignment(
+		id: number,
+		edit: AssignmentEdit,
+		questionsChange: boolean
+	): Promise<EditOutcome>;
+	/** Each name that has submitted (its first submission's spelling), in the order they first did. */
+	submittedNames(assignmentId: number): Promise<SubmittedName[]>;
 	/** Deletes the assignment and every submission to it, in one transaction. */
 	deleteAssignment(id: number): Promise<void>;
 	/**

@@ -5,6 +5,17 @@ import { db } from '$lib/server/db';
 import { StoreUnavailable } from '$lib/server/db/errors';
 import { teacherPageAssignment as assignmentFor } from '$lib/server/http';
 import { qrPath } from '$lib/server/qr';
+import { rosterOf } from '$lib/server/assignments/roster';
+import {
+	AssignmentError,
+	duplicateAssignment,
+	editableOf,
+	pastDue,
+	updateAssignment
+} from '$lib/server/assignments/service';
+import { limit } from '$lib/server/http';
+import { limits } from '$lib/server/security';
+import { editBody, editRefusal, type EditSection } from './edit-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const prerender = false;
@@ -18,8 +29,16 @@ function pageOf(url: URL): number {
 export const load: PageServerLoad = async (event) => {
 	const a = await assignmentFor(event);
 	const studentUrl = `${event.url.origin}/a/${a.code}`;
+	const [results, submitted] = await Promise.all([
+		resultsOf(a, { offset: (pageOf(event.url) - 1) * pageSize }),
+		db().submittedNames(a.id)
+	]);
 	return {
-		results: await resultsOf(a, { offset: (pageOf(event.url) - 1) * pageSize }),
+		results,
+		settings: editableOf(a),
+		roster: rosterOf(a.settings.classList ?? [], submitted),
+		/** The pool is fixed once someone has submitted (the page says why). */
+		questionsFixed: results.summary.submissions > 0,
 		studentUrl,
 		joinUrl: `${event.url.origin}/join`,
 		qr: qrPath(studentUrl),
@@ -48,9 +67,10 @@ export const actions: Actions = {
 	},
 	reopen: async (event) => {
 		const a = await assignmentFor(event);
-		if (a.dueAt && Date.parse(a.dueAt) <= Date.now())
+		if (pastDue(a) && !a.settings.acceptLate)
 			return fail(400, {
-				error: 'The due date has passed: reopening would not let students answer.'
+				error:
+					'The due date has passed: reopening would not let students answer. Move the due date under “Edit the settings”, or accept late work.'
 			});
 		return (await saving(() => db().setClosed(a.id, null))) ?? { done: 'reopened' };
 	},
@@ -64,6 +84,53 @@ export const actions: Actions = {
 		const failed = await saving(() => db().deleteAssignment(a.id));
 		if (failed) return failed;
 		redirect(303, `/teach?deleted=${a.code}`);
+	},
+	/** The settings form or the class list form (`section`): the fields `PATCH …` takes. */
+	edit: async (event) => {
+		const a = await assignmentFor(event);
+		const form = await event.request.formData();
+		const section: EditSection = form.get('section') === 'class-list' ? 'class-list' : 'settings';
+		// What was typed, to fill the form again when it is refused (without JavaScript).
+		const typed: Record<string, string> = {};
+		for (const [key, value] of form)
+			if (typeof value === 'string') typed[key] = value.slice(0, 70000);
+		try {
+			await updateAssignment(a, editBody(form));
+			return { done: section === 'class-list' ? 'class-list-saved' : 'edited' };
+		} catch (e) {
+			if (e instanceof StoreUnavailable)
+				return fail(e.status, {
+					edit: { section, field: 'edit-error', message: e.message, typed }
+				});
+			if (!(e instanceof AssignmentError)) throw e;
+			return fail(e.status, { edit: { section, ...editRefusal(e.message, section), typed } });
+		}
+	},
+	/** A copy for another class; the answer is its new dashboard (with JavaScript: its code and token). */
+	duplicate: async (event) => {
+		const a = await assignmentFor(event);
+		const form = await event.request.formData();
+		const title = String(form.get('title') ?? '');
+		let copy;
+		try {
+			await limit(limits.create, event);
+			copy = await duplicateAssignment(a, { title });
+		} catch (e) {
+			const message =
+				e instanceof StoreUnavailable || e instanceof AssignmentError ? e.message : null;
+			if (message === null) throw e;
+			return fail(e instanceof StoreUnavailable ? e.status : (e as AssignmentError).status, {
+				copy: { message: message.replace(/^title: /, 'Title: '), title }
+			});
+		}
+		if (form.has('js'))
+			return {
+				done: 'duplicated',
+				code: copy.code,
+				token: copy.token,
+				title: copy.assignment.title
+			};
+		redirect(303, `/teach/${copy.token}`);
 	},
 	/** One stray or duplicate submission; the student gets that attempt back. */
 	deleteSubmission: async (event) => {

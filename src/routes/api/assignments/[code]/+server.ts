@@ -1,7 +1,19 @@
 import { json } from '@sveltejs/kit';
 import { nameSchema, parseWith } from '$lib/assignment/schema';
-import { AssignmentError, studentView } from '$lib/server/assignments/service';
-import { api, studentAssignment } from '$lib/server/http';
+import {
+	AssignmentError,
+	editableOf,
+	studentView,
+	updateAssignment
+} from '$lib/server/assignments/service';
+import {
+	api,
+	bearer,
+	readJson,
+	studentAssignment,
+	teacherAssignment,
+	teacherCode
+} from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 export const prerender = false;
@@ -21,4 +33,17 @@ export const GET: RequestHandler = (event) =>
 			name = parsed.value;
 		}
 		return json(await studentView(a, name), { headers: { 'cache-control': 'no-store' } });
+	});
+
+/**
+ * Edits an assignment (`Authorization: Bearer <teacherToken>`): any of `title`, `dueAt`,
+ * `acceptLate`, `attempts`, `reveal`, `maxStudents`, `classList` and, while nobody has
+ * submitted, `questionIds`. Answers with the settings as they now are; errors name the field.
+ */
+export const PATCH: RequestHandler = (event) =>
+	api(async () => {
+		const token = bearer(event.request);
+		const a = await teacherAssignment(event, token, teacherCode(event.params.code));
+		const updated = await updateAssignment(a, await readJson(event.request));
+		return json(editableOf(updated), { headers: { 'cache-control': 'no-store' } });
 	});
