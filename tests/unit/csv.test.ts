@@ -132,7 +132,7 @@ describe('resultsCsv', () => {
 	it('an answer a student typed is a text cell: quoted and defused', () => {
 		const typed: CsvQuestion = { id: 'c', text: 'Fill in', answer: () => '=HYPERLINK("x"), "y"' };
 		const csv = resultsCsv([typed], [sub({ answers: { c: answer(0) } })]);
-		expect(lines(csv)[1]).toBe('Ana,1,2024-03-01 09:05:00,0,0,,0,"\'=HYPERLINK(""x""), ""y"""');
+		expect(lines(csv)[1]).toBe('Ana,1,2024-03-01 09:05:00,,0,0,,0,"\'=HYPERLINK(""x""), ""y"""');
 	});
 
 	it('partial scores and rounding', () => {
