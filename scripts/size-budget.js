@@ -66,7 +66,11 @@ export const budgets = {
 		html: 3,
 		why: 'the answer sheet: the questions come from the API after the name'
 	},
-	'/teach/:token': { js: 73, html: 9, why: 'the dashboard: results, the heat map, item analysis' }
+	'/teach/:token': {
+		js: 82,
+		html: 11,
+		why: 'the dashboard: results, the heat map, item analysis, and the forms to edit, list the class and duplicate (about 9 KB)'
+	}
 };
 
 /** The budget of a route (`/lessons/…` pages share one unless named). @param {string} route @returns {Budget} */
