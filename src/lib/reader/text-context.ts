@@ -12,3 +12,24 @@ export interface TextContext {
 }
 
 export const [getTextContext, setTextContext] = createContext<TextContext>();
+
+/**
+ * Gives the components below a page its text context, kept current as the page's data changes
+ * (a learner moving to the next lesson): `read` is called again on every use.
+ */
+export function shareTextContext(read: () => TextContext): void {
+	setTextContext({
+		get sentences() {
+			return read().sentences;
+		},
+		get terms() {
+			return read().terms;
+		},
+		get facts() {
+			return read().facts;
+		},
+		get viz() {
+			return read().viz;
+		}
+	});
+}
