@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '$lib/content';
 import type { Response } from '$lib/quiz/responses';
@@ -80,12 +80,13 @@ describe('Disguise (issue 10.2)', () => {
 	});
 });
 
-describe('Disguise: its ids are HMAC-SHA256 of the scoped real id', () => {
-	it('gives the ids HMAC-SHA256 gives, for short and long secrets', () => {
+describe('Disguise: its ids are SHA-256 under a per-student HMAC key', () => {
+	it('gives the ids SHA-256(HMAC-SHA256(secret, scope) ‖ text) gives, for short and long secrets', () => {
 		for (const secret of [Buffer.alloc(32, 7), Buffer.alloc(100, 9), Buffer.from('k')]) {
 			const d = new Disguise(secret, '1:ABCDEF:ann');
+			const key = createHmac('sha256', secret).update('1:ABCDEF:ann').digest();
 			const expected = (text: string) =>
-				createHmac('sha256', secret).update(`1:ABCDEF:ann\u0000${text}`).digest('base64url');
+				createHash('sha256').update(key).update(text).digest('base64url');
 			expect(d.id('q', 'rc-1')).toBe(`q${expected('q::rc-1').slice(0, 12)}`);
 			expect(d.id('o', 'b', 'rc-1')).toBe(`o${expected('o:rc-1:b').slice(0, 12)}`);
 			expect(d.rank('x')).toBe(expected('rank:x'));

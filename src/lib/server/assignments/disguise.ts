@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Place, Question } from '$lib/content';
 import { toPublic, type PublicQuestion } from '$lib/quiz/public';
 import type { Response } from '$lib/quiz/responses';
@@ -17,19 +17,26 @@ import type { Response } from '$lib/quiz/responses';
  */
 export class Disguise {
 	private readonly cache = new Map<string, string>();
+	/**
+	 * This student's key: HMAC-SHA-256 of the scope under the secret, made once. Each id is then
+	 * SHA-256 of that fixed-length key and the text, cut to 72 bits: a keyed hash, like an HMAC
+	 * (the cut output leaves nothing to extend), at half the cost of a whole HMAC per id; a
+	 * submission derives some seventy of them.
+	 */
+	private readonly key: Buffer;
 
 	constructor(
 		readonly secret: Buffer,
 		/** The assignment and the student: `${id}:${code}:${nameKey}`. */
-		private readonly scope: string
-	) {}
+		scope: string
+	) {
+		this.key = createHmac('sha256', secret).update(scope).digest();
+	}
 
 	private mac(text: string): string {
 		let out = this.cache.get(text);
 		if (out === undefined) {
-			out = createHmac('sha256', this.secret)
-				.update(`${this.scope}\u0000${text}`)
-				.digest('base64url');
+			out = createHash('sha256').update(this.key).update(text).digest('base64url');
 			this.cache.set(text, out);
 		}
 		return out;
