@@ -3,10 +3,10 @@
 // the student's receipt link, opened in another browser context (another device), shows the
 // marked answers when the teacher allows and says so plainly when not. Axe on each new screen,
 // light and dark, at 320 px.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { bankQuestion } from '../support/bank';
-import { baseUrl, browser, expectNoAxeViolations, jsErrors, open } from './helpers';
+import { baseUrl, expectNoAxeViolations, fileBrowser, jsErrors, open } from './helpers';
 
 const single = bankQuestion('rc-single-who-invited');
 const truefalse = bankQuestion('rc-truefalse-next-meeting-date');
@@ -14,13 +14,7 @@ const options = single.type === 'single' ? single.options : [];
 const wrong = options.find((o) => !o.correct)!.text;
 const right = options.find((o) => o.correct)!.text;
 
-let b: Browser;
-beforeAll(async () => {
-	b = await browser();
-});
-afterAll(async () => {
-	await b?.close();
-});
+const b = await fileBrowser();
 
 async function create(reveal: string) {
 	const r = await fetch(`${baseUrl()}/api/assignments`, {

@@ -1,20 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { bankQuestions } from '../support/bank';
-import { baseUrl, browser, expectNoAxeViolations, jsErrors, open } from './helpers';
+import { baseUrl, expectNoAxeViolations, fileBrowser, jsErrors, open } from './helpers';
 
 /** Lesson 1's questions, and the one the teacher writes. */
 const lessonCount = bankQuestions().filter((q) => q.lesson === 'reading-a-communique').length;
 const total = lessonCount + 1;
 
-let b: Browser;
-beforeAll(async () => {
-	b = await browser();
-});
-afterAll(async () => {
-	await b?.close();
-});
+const b = await fileBrowser();
 
 // The real CSP stays on in these pages: they must work under it.
 const withCsp = { bypassCSP: false };

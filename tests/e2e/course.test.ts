@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSourceText } from '../../src/lib/content/source-text';
-import { browser, expectNoAxeViolations, jsErrors, open, tabTo } from './helpers';
+import { expectNoAxeViolations, fileBrowser, jsErrors, open, tabTo } from './helpers';
 
 const source = parseSourceText(
 	readFileSync('lessons/source/communique.txt', 'utf8'),
@@ -27,13 +26,7 @@ const pages = [
 	...lessons
 ];
 
-let b: Browser;
-beforeAll(async () => {
-	b = await browser();
-});
-afterAll(async () => {
-	await b?.close();
-});
+const b = await fileBrowser();
 
 describe.each(pages)('%s', (path) => {
 	it.each(['light', 'dark'] as const)(
@@ -188,6 +181,28 @@ describe('a lesson', () => {
 	});
 });
 
+/**
+ * On the page at `path`, the record `id` has a content note that reads `note` and comes before
+ * its `words`; the record `plain` has none.
+ */
+async function expectNoteFirst(
+	path: string,
+	{ id, note, words, plain }: { id: string; note: RegExp; words: string; plain: string }
+) {
+	const page = await open(b, path);
+	const record = page.locator(`[id="${id}"]`);
+	expect(await record.getByRole('note').textContent()).toMatch(note);
+	expect(
+		await record.evaluate((el, words) => {
+			const n = el.querySelector('[role="note"]')!;
+			const first = el.querySelector(words)!;
+			return !!(n.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING);
+		}, words)
+	).toBe(true);
+	expect(await page.locator(`[id="${plain}"] [role="note"]`).count()).toBe(0);
+	await page.context().close();
+}
+
 describe('the commitments page', () => {
 	it('lists every item and filters by kind and region, keeping the filter in the address', async () => {
 		const page = await open(b, '/commitments');
@@ -213,22 +228,13 @@ describe('the commitments page', () => {
 	});
 
 	it('shows a content note before the item on sexual violence, and none on a plain item', async () => {
-		const page = await open(b, '/commitments');
-		const item = page.locator('[id="accountability-for-sexual-violence"]');
-		const note = item.getByRole('note');
-		expect(await note.textContent()).toMatch(
-			/^\s*Content note: this item is about sexual violence/
-		);
 		// The note comes before the item's words (its restatement and the quoted phrase).
-		expect(
-			await item.evaluate((el) => {
-				const n = el.querySelector('[role="note"]')!;
-				const words = el.querySelector('.restatement')!;
-				return !!(n.compareDocumentPosition(words) & Node.DOCUMENT_POSITION_FOLLOWING);
-			})
-		).toBe(true);
-		expect(await page.locator('[id="fight-in-iraq-and-syria"] [role="note"]').count()).toBe(0);
-		await page.context().close();
+		await expectNoteFirst('/commitments', {
+			id: 'accountability-for-sexual-violence',
+			note: /^\s*Content note: this item is about sexual violence/,
+			words: '.restatement',
+			plain: 'fight-in-iraq-and-syria'
+		});
 	});
 
 	it('links each item to its sentence', async () => {
@@ -254,22 +260,13 @@ describe('the glossary', () => {
 	});
 
 	it('shows a content note before the entry on sexual violence, and none on a plain entry', async () => {
-		const page = await open(b, '/glossary');
-		const entry = page.locator('[id="sexual-violence-as-terror"]');
-		const note = entry.getByRole('note');
-		expect(await note.textContent()).toMatch(
-			/^\s*Content note: this entry is about sexual violence/
-		);
 		// The note comes before the definition, in reading order as on screen.
-		expect(
-			await entry.evaluate((el) => {
-				const n = el.querySelector('[role="note"]')!;
-				const short = el.querySelector('.short')!;
-				return !!(n.compareDocumentPosition(short) & Node.DOCUMENT_POSITION_FOLLOWING);
-			})
-		).toBe(true);
-		expect(await page.locator('[id="sovereignty"] [role="note"]').count()).toBe(0);
-		await page.context().close();
+		await expectNoteFirst('/glossary', {
+			id: 'sexual-violence-as-terror',
+			note: /^\s*Content note: this entry is about sexual violence/,
+			words: '.short',
+			plain: 'sovereignty'
+		});
 	});
 
 	it('links each term to where the text uses it', async () => {

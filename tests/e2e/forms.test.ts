@@ -1,17 +1,11 @@
 // The join and create forms are SvelteKit form actions: they work without JavaScript, and with it
 // they name the field at fault and move focus to it (issue 14, "Forms that always work").
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { bankQuestions } from '../support/bank';
-import { baseUrl, browser, expectNoAxeViolations, jsErrors, open } from './helpers';
+import { baseUrl, expectNoAxeViolations, fileBrowser, jsErrors, open } from './helpers';
 
-let b: Browser;
-beforeAll(async () => {
-	b = await browser();
-});
-afterAll(async () => {
-	await b?.close();
-});
+const b = await fileBrowser();
 
 const bank = bankQuestions();
 const firstTwo = bank.slice(0, 2).map((q) => q.id);
@@ -39,14 +33,19 @@ async function createByApi(title: string): Promise<{ code: string; token: string
 	return { code: body.code, token: body.teacherToken };
 }
 
+/** Fills in the join form and sends it. */
+async function join(page: Page, code: string, name: string) {
+	await page.getByLabel('Code').fill(code);
+	await page.getByLabel('Your name').fill(name);
+	await page.getByRole('button', { name: 'Join' }).click();
+}
+
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 describe('joining without JavaScript', () => {
 	it('refuses a code with characters codes never use, keeping what was typed, focus on the code', async () => {
 		const page = await openWithoutJs('/join');
-		await page.getByLabel('Code').fill('ZZZ999');
-		await page.getByLabel('Your name').fill('Ada');
-		await page.getByRole('button', { name: 'Join' }).click();
+		await join(page, 'ZZZ999', 'Ada');
 		await page.waitForLoadState('load');
 		expect(await page.locator('#code-error').textContent()).toMatch(/codes never use Z/);
 		expect(await page.getByLabel('Code').inputValue()).toBe('ZZZ999');
@@ -57,18 +56,14 @@ describe('joining without JavaScript', () => {
 
 	it('refuses a code no assignment has, and a name that is too long, naming each', async () => {
 		const page = await openWithoutJs('/join');
-		await page.getByLabel('Code').fill('ACDEFG');
-		await page.getByLabel('Your name').fill('Ada');
-		await page.getByRole('button', { name: 'Join' }).click();
+		await join(page, 'ACDEFG', 'Ada');
 		await page.waitForLoadState('load');
 		expect(await page.locator('#code-error').textContent()).toMatch(
 			/no assignment has the code ACDEFG/
 		);
 
 		const { code } = await createByApi('No-JS join');
-		await page.getByLabel('Code').fill(code);
-		await page.getByLabel('Your name').fill('A'.repeat(61));
-		await page.getByRole('button', { name: 'Join' }).click();
+		await join(page, code, 'A'.repeat(61));
 		await page.waitForLoadState('load');
 		expect(await page.locator('#name-error').textContent()).toMatch(
 			/Name: use at most 60 characters \(this one has 61\)/
@@ -123,9 +118,7 @@ describe('creating without JavaScript', () => {
 describe('with JavaScript, refusals name the field and focus it', () => {
 	it('on /join: a bad code at once, an unknown code from the server', async () => {
 		const page = await open(b, '/join', { bypassCSP: false });
-		await page.getByLabel('Code').fill('O0I1L5');
-		await page.getByLabel('Your name').fill('Ada');
-		await page.getByRole('button', { name: 'Join' }).click();
+		await join(page, 'O0I1L5', 'Ada');
 		await expect
 			.poll(() => page.locator('#code-error').textContent())
 			.toMatch(/codes never use O, 0, I, 1, L, 5/);

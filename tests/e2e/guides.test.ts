@@ -4,10 +4,10 @@
 // at); the one-click assignment opens /teach with the lesson's questions chosen.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { browser, expectNoAxeViolations, jsErrors, open } from './helpers';
+import { expectNoAxeViolations, fileBrowser, jsErrors, open } from './helpers';
 
 const lessons = readdirSync('lessons/guides')
 	.filter((f) => f.endsWith('.yaml'))
@@ -16,13 +16,9 @@ const sheets = lessons.flatMap((l) => [`/teach/guide/${l}/worksheet`, `/teach/gu
 const pages = ['/teach/guide', ...lessons.map((l) => `/teach/guide/${l}`), ...sheets];
 const out = 'test-results/print';
 
-let b: Browser;
-beforeAll(async () => {
-	b = await browser();
+const b = await fileBrowser();
+beforeAll(() => {
 	mkdirSync(out, { recursive: true });
-});
-afterAll(async () => {
-	await b?.close();
 });
 
 it('has a guide for each of the ten lessons', () => {

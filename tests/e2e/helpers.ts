@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
 import { launchBrowser } from './browser.js';
 
 const axeSource = readFileSync(
@@ -11,8 +11,11 @@ const axeSource = readFileSync(
 
 export const baseUrl = () => inject('baseUrl');
 
-export async function browser(): Promise<Browser> {
-	return launchBrowser();
+/** The test file's one browser, for all its tests: launched as the file loads, closed after it. */
+export async function fileBrowser(): Promise<Browser> {
+	const b = await launchBrowser();
+	afterAll(() => b.close());
+	return b;
 }
 
 /** A fresh page (own storage) at the given path. */

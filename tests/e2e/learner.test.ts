@@ -2,19 +2,13 @@
 // (and "mixed"), a quiz summary that teaches, multiple-response feedback per option, answers that
 // count only when given (an ordering left as shown, a half-filled matching kept over a reload),
 // the 404 of a lesson, and the phone layout (menu, tables, matching, sticky bar).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Question } from '$lib/content';
 import { bankQuestions } from '../support/bank';
-import { baseUrl, browser, expectNoAxeViolations, jsErrors, open } from './helpers';
+import { baseUrl, expectNoAxeViolations, fileBrowser, jsErrors, open } from './helpers';
 
-let b: Browser;
-beforeAll(async () => {
-	b = await browser();
-});
-afterAll(async () => {
-	await b?.close();
-});
+const b = await fileBrowser();
 
 const bank = bankQuestions();
 const quiz = (page: Page) => page.locator('section.quiz');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browser, expectNoAxeViolations, jsErrors, open } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, fileBrowser, jsErrors, open } from './helpers';
 
 // What a person sees on every map, at a phone's and a laptop's width, at rest and zoomed in:
 // country labels inside their own country, place labels by their own dot, nothing overlapping,
@@ -12,13 +12,7 @@ const { regions } = parse(readFileSync('lessons/regions.yaml', 'utf8')) as {
 	regions: { id: string; focus: string[] }[];
 };
 
-let b: Browser;
-beforeAll(async () => {
-	b = await browser();
-});
-afterAll(async () => {
-	await b?.close();
-});
+const b = await fileBrowser();
 
 const pages = [
 	{ path: '/maps/iraq-syria', region: 'iraq-syria' },

@@ -1,19 +1,13 @@
 // Offline after a first visit, updates that wait for the learner, an installable app (issue 15).
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankQuestions } from '../support/bank';
 import { startServer, type RunningServer } from '../support/server-process';
-import { baseUrl, browser, jsErrors } from './helpers';
+import { baseUrl, fileBrowser, jsErrors } from './helpers';
 
-let b: Browser;
-beforeAll(async () => {
-	b = await browser();
-});
-afterAll(async () => {
-	await b?.close();
-});
+const b = await fileBrowser();
 
 /** A context with the service worker allowed, at phone width. */
 async function phone(): Promise<BrowserContext> {

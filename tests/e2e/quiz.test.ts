@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browser, expectNoAxeViolations, jsErrors, open } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, fileBrowser, jsErrors, open } from './helpers';
 
 type Q = {
 	id: string;
@@ -20,13 +20,7 @@ const lessonQuestions: Q[] = [
 	...parse(readFileSync('lessons/questions/west-africa-sahel.yaml', 'utf8'))
 ];
 
-let b: Browser;
-beforeAll(async () => {
-	b = await browser();
-});
-afterAll(async () => {
-	await b?.close();
-});
+const b = await fileBrowser();
 
 const quiz = (page: Page) => page.locator('section.quiz');
 
@@ -84,6 +78,25 @@ async function answerByKeyboard(page: Page, right: boolean) {
 	return q;
 }
 
+/** Answers (wrong where it can) until the quiz shows a question `wanted` picks, in `tries` at most. */
+async function skipTo(
+	page: Page,
+	wanted: (q: Q & { answer?: string }) => boolean,
+	tries: number,
+	none: string
+): Promise<void> {
+	for (let i = 0; i < tries; i++) {
+		const legend = (await quiz(page).locator('legend').first().textContent())?.trim();
+		const q = lessonQuestions.find((x) => x.prompt.trim() === legend) as Q & { answer?: string };
+		if (q && wanted(q)) return;
+		await answerByKeyboard(page, false);
+		await quiz(page)
+			.getByRole('button', { name: /Next question|See my results/ })
+			.click();
+	}
+	throw new Error(none);
+}
+
 describe('a lesson quiz', () => {
 	it('can be taken with the keyboard only, with feedback that quotes and links the text', async () => {
 		const page = await open(b, '/lessons/principles-first');
@@ -127,86 +140,69 @@ describe('a lesson quiz', () => {
 describe('a locate question', () => {
 	it('is answered on the map with the keyboard, and marks the right place', async () => {
 		const page = await open(b, '/lessons/threat-remains');
-		for (let i = 0; i < 15; i++) {
-			const legend = (await quiz(page).locator('legend').first().textContent())?.trim();
-			const q = lessonQuestions.find((x) => x.prompt.trim() === legend) as Q & { answer?: string };
-			if (q?.type === 'locate') {
-				await quiz(page).locator('svg[data-rendered="true"]').waitFor();
-				await expectNoAxeViolations(page, 'a locate question');
-				const marker = quiz(page).locator('.place').first();
-				await marker.focus();
-				await page.keyboard.press('Enter');
-				await expect.poll(() => quiz(page).locator('input[type=radio]:checked').count()).toBe(1);
-				await quiz(page).getByRole('button', { name: 'Check my answer' }).click();
-				expect(await quiz(page).locator('.feedback').textContent()).toMatch(/Right|Not quite/);
-				expect(await quiz(page).getByText('— correct answer').count()).toBe(1);
-				await page.context().close();
-				return;
-			}
-			await answerByKeyboard(page, false);
-			await quiz(page)
-				.getByRole('button', { name: /Next question|See my results/ })
-				.click();
-		}
-		throw new Error('no locate question in the lesson quiz');
+		await skipTo(page, (q) => q.type === 'locate', 15, 'no locate question in the lesson quiz');
+		await quiz(page).locator('svg[data-rendered="true"]').waitFor();
+		await expectNoAxeViolations(page, 'a locate question');
+		const marker = quiz(page).locator('.place').first();
+		await marker.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => quiz(page).locator('input[type=radio]:checked').count()).toBe(1);
+		await quiz(page).getByRole('button', { name: 'Check my answer' }).click();
+		expect(await quiz(page).locator('.feedback').textContent()).toMatch(/Right|Not quite/);
+		expect(await quiz(page).getByText('— correct answer').count()).toBe(1);
+		await page.context().close();
 	});
 });
 
 describe('a locate question whose answer is a drawn area', () => {
 	it('takes Enter or a click on the area, enables Check, and prints no offered name on the map', async () => {
 		const page = await open(b, '/lessons/west-africa-sahel');
-		for (let i = 0; i < 20; i++) {
-			const legend = (await quiz(page).locator('legend').first().textContent())?.trim();
-			const q = lessonQuestions.find((x) => x.prompt.trim() === legend) as Q & { answer?: string };
-			if (q?.type === 'locate' && q.answer === 'liptako-gourma') {
-				const map = quiz(page).locator('.region-map');
-				await map.locator('svg[data-rendered="true"]').waitFor();
-				const check = quiz(page).getByRole('button', { name: 'Check my answer' });
-				expect(await check.isDisabled()).toBe(true);
-				// Looks disabled: not the accent fill, a dashed edge.
-				expect(await check.evaluate((e) => getComputedStyle(e).borderStyle)).toBe('dashed');
-				// The map prints no name the question offers (the answer's least of all).
-				const drawn = (await map.locator('svg').evaluate((s) => {
-					const copy = s.cloneNode(true) as SVGSVGElement;
-					copy.querySelectorAll('title, desc').forEach((e) => e.remove());
-					return copy.textContent ?? '';
-				})) as string;
-				for (const name of ['Liptako-Gourma', 'Lake Chad', 'Ouagadougou', 'Niamey']) {
-					expect(drawn).not.toContain(name);
-				}
-				const area = map.getByRole('button', { name: 'Liptako-Gourma (drawn area)' });
-				await area.focus();
-				await page.keyboard.press('Enter');
-				const chosen = quiz(page).getByLabel('Liptako-Gourma', { exact: true });
-				await expect.poll(() => chosen.isChecked()).toBe(true);
-				expect(await check.isDisabled()).toBe(false);
-				expect(await check.evaluate((e) => getComputedStyle(e).borderStyle)).toBe('solid');
-				// Another choice, then a click on the area itself (where no place's target covers it).
-				await quiz(page).getByLabel('Niamey', { exact: true }).check();
-				await map.scrollIntoViewIfNeeded();
-				const spot = await area.evaluate((el) => {
-					const r = el.getBoundingClientRect();
-					for (let y = r.top + 2; y < r.bottom; y += 3) {
-						for (let x = r.left + 2; x < r.right; x += 3) {
-							if (document.elementFromPoint(x, y) === el) return { x, y };
-						}
-					}
-					return null;
-				});
-				expect(spot).not.toBeNull();
-				await page.mouse.click(spot!.x, spot!.y);
-				await expect.poll(() => chosen.isChecked()).toBe(true);
-				await check.click();
-				expect(await quiz(page).locator('.feedback').textContent()).toMatch(/^Right/);
-				await page.context().close();
-				return;
-			}
-			await answerByKeyboard(page, false);
-			await quiz(page)
-				.getByRole('button', { name: /Next question|See my results/ })
-				.click();
+		await skipTo(
+			page,
+			(q) => q.type === 'locate' && q.answer === 'liptako-gourma',
+			20,
+			'no Liptako-Gourma question in the lesson quiz'
+		);
+		const map = quiz(page).locator('.region-map');
+		await map.locator('svg[data-rendered="true"]').waitFor();
+		const check = quiz(page).getByRole('button', { name: 'Check my answer' });
+		expect(await check.isDisabled()).toBe(true);
+		// Looks disabled: not the accent fill, a dashed edge.
+		expect(await check.evaluate((e) => getComputedStyle(e).borderStyle)).toBe('dashed');
+		// The map prints no name the question offers (the answer's least of all).
+		const drawn = (await map.locator('svg').evaluate((s) => {
+			const copy = s.cloneNode(true) as SVGSVGElement;
+			copy.querySelectorAll('title, desc').forEach((e) => e.remove());
+			return copy.textContent ?? '';
+		})) as string;
+		for (const name of ['Liptako-Gourma', 'Lake Chad', 'Ouagadougou', 'Niamey']) {
+			expect(drawn).not.toContain(name);
 		}
-		throw new Error('no Liptako-Gourma question in the lesson quiz');
+		const area = map.getByRole('button', { name: 'Liptako-Gourma (drawn area)' });
+		await area.focus();
+		await page.keyboard.press('Enter');
+		const chosen = quiz(page).getByLabel('Liptako-Gourma', { exact: true });
+		await expect.poll(() => chosen.isChecked()).toBe(true);
+		expect(await check.isDisabled()).toBe(false);
+		expect(await check.evaluate((e) => getComputedStyle(e).borderStyle)).toBe('solid');
+		// Another choice, then a click on the area itself (where no place's target covers it).
+		await quiz(page).getByLabel('Niamey', { exact: true }).check();
+		await map.scrollIntoViewIfNeeded();
+		const spot = await area.evaluate((el) => {
+			const r = el.getBoundingClientRect();
+			for (let y = r.top + 2; y < r.bottom; y += 3) {
+				for (let x = r.left + 2; x < r.right; x += 3) {
+					if (document.elementFromPoint(x, y) === el) return { x, y };
+				}
+			}
+			return null;
+		});
+		expect(spot).not.toBeNull();
+		await page.mouse.click(spot!.x, spot!.y);
+		await expect.poll(() => chosen.isChecked()).toBe(true);
+		await check.click();
+		expect(await quiz(page).locator('.feedback').textContent()).toMatch(/^Right/);
+		await page.context().close();
 	});
 });
 

@@ -1,17 +1,11 @@
 // Issue 14, teacher items 2-4 as a teacher does them: move the deadline (accept late work, and a
 // late student can then submit, marked late), keep a class list and see who is missing,
 // duplicate for another class; the edit form without JavaScript; axe on the new sections.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, browser, expectNoAxeViolations, jsErrors, open } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, expectNoAxeViolations, fileBrowser, jsErrors, open } from './helpers';
 
-let b: Browser;
-beforeAll(async () => {
-	b = await browser();
-});
-afterAll(async () => {
-	await b?.close();
-});
+const b = await fileBrowser();
 
 const withCsp = { bypassCSP: false };
 const own = { type: 'truefalse', statement: 'The meeting was virtual.', answer: true };

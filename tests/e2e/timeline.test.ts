@@ -2,23 +2,17 @@
 // its own year, no label over another, the legend true to the drawing, details where the event is
 // with focus following, and without JavaScript a phone-wide page that promises nothing it cannot do.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, browser, expectNoAxeViolations, tabTo } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, expectNoAxeViolations, fileBrowser, tabTo } from './helpers';
 
 const { events } = parse(readFileSync('lessons/facts.yaml', 'utf8')) as {
 	events: { id: string; date: string; title: string; label: string }[];
 };
 const yearOf = new Map(events.map((e) => [e.id, Number(e.date.slice(0, 4))]));
 
-let b: Browser;
-beforeAll(async () => {
-	b = await browser();
-});
-afterAll(async () => {
-	await b?.close();
-});
+const b = await fileBrowser();
 
 type Box = { left: number; right: number; top: number; bottom: number };
 const pages = ['/timeline', '/lessons/reading-a-communique'];

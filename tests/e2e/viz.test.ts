@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browser, expectNoAxeViolations, jsErrors, open, tabTo } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, fileBrowser, jsErrors, open, tabTo } from './helpers';
 
 const { regions } = parse(readFileSync('lessons/regions.yaml', 'utf8')) as {
 	regions: { id: string; focus: string[]; neighbours: string[]; areas: { name: string }[] }[];
@@ -11,13 +11,7 @@ const { places } = parse(readFileSync('lessons/places.yaml', 'utf8')) as {
 	places: { id: string; name: string; kind: string; region: string }[];
 };
 
-let b: Browser;
-beforeAll(async () => {
-	b = await browser();
-});
-afterAll(async () => {
-	await b?.close();
-});
+const b = await fileBrowser();
 
 async function mapReady(page: Page) {
 	await page.locator('svg[data-rendered="true"]').first().waitFor();

@@ -67,30 +67,22 @@ export function auditCourse(
 		);
 
 	for (const q of bank) problems.push(...questionProblems(q, course.glossary));
-	for (const t of course.glossary) {
-		const topics = topicsOf(glossarySubject(t));
-		if (topics.length && !t.sensitive)
+	// A glossary term or a commitment about a sensitive topic must be marked, so a note comes first.
+	const unmarked = (file: string, r: { id: string; sensitive?: boolean }, subject: string) => {
+		const topics = topicsOf(subject);
+		if (topics.length && !r.sensitive)
 			problems.push(
 				new ContentError(
-					'/lessons/glossary.yaml',
-					t.id,
+					file,
+					r.id,
 					'sensitive',
 					`is about ${topics.join(' and ')}: mark it "sensitive: true" so a content note comes first`
 				)
 			);
-	}
-	for (const c of course.commitments ?? []) {
-		const topics = topicsOf(commitmentSubject(c));
-		if (topics.length && !c.sensitive)
-			problems.push(
-				new ContentError(
-					'/lessons/commitments.yaml',
-					c.id,
-					'sensitive',
-					`is about ${topics.join(' and ')}: mark it "sensitive: true" so a content note comes first`
-				)
-			);
-	}
+	};
+	for (const t of course.glossary) unmarked('/lessons/glossary.yaml', t, glossarySubject(t));
+	for (const c of course.commitments ?? [])
+		unmarked('/lessons/commitments.yaml', c, commitmentSubject(c));
 
 	return {
 		keyLongest,

@@ -21,32 +21,32 @@ export function confidenceLabel(c: Confidence): string {
 			: 'Not checked: treat with care';
 }
 
+interface KindInfo {
+	label: string;
+	plural: string;
+	meaning: string;
+}
+
+/** A kind's words; the plural is the label with an s unless given. */
+const kind = (label: string, meaning: string, plural = `${label}s`): KindInfo => ({
+	label,
+	plural,
+	meaning
+});
+
 /** How each kind of statement is named and explained to a learner (as lesson 1 teaches them). */
-export const kindInfo: Record<CommitmentKind, { label: string; plural: string; meaning: string }> =
-	{
-		commitment: { label: 'Commitment', plural: 'Commitments', meaning: 'a promise to act' },
-		principle: {
-			label: 'Principle',
-			plural: 'Principles',
-			meaning: 'a rule or belief the speakers affirm'
-		},
-		concern: { label: 'Concern', plural: 'Concerns', meaning: 'a worry the text names' },
-		welcome: { label: 'Welcome', plural: 'Welcomes', meaning: 'praise for what others have done' },
-		recognition: {
-			label: 'Recognition',
-			plural: 'Recognitions',
-			meaning: 'accepting that a fact or problem is real'
-		},
-		urging: { label: 'Urging', plural: 'Urgings', meaning: 'pressing others to act' },
-		plan: { label: 'Plan', plural: 'Plans', meaning: 'what will happen next' },
-		call: {
-			label: 'Call for action',
-			plural: 'Calls for action',
-			meaning: 'says what is needed, but names no one who will do it'
-		},
-		assessment: {
-			label: 'Assessment',
-			plural: 'Assessments',
-			meaning: 'the speakers’ own judgement of their work'
-		}
-	};
+export const kindInfo: Record<CommitmentKind, KindInfo> = {
+	commitment: kind('Commitment', 'a promise to act'),
+	principle: kind('Principle', 'a rule or belief the speakers affirm'),
+	concern: kind('Concern', 'a worry the text names'),
+	welcome: kind('Welcome', 'praise for what others have done'),
+	recognition: kind('Recognition', 'accepting that a fact or problem is real'),
+	urging: kind('Urging', 'pressing others to act'),
+	plan: kind('Plan', 'what will happen next'),
+	call: kind(
+		'Call for action',
+		'says what is needed, but names no one who will do it',
+		'Calls for action'
+	),
+	assessment: kind('Assessment', 'the speakers’ own judgement of their work')
+};

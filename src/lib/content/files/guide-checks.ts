@@ -20,6 +20,40 @@ import type { Checks } from './refs';
 
 const isText = (t: unknown): t is GuideText => Array.isArray(t);
 
+/**
+ * The tags of one text of a guide or of the unit plan: every <Quote> cites a sentence and its
+ * phrase is verbatim, every <Term> and <Fact> exists. `at` names the file and record in messages;
+ * a phrase that is not verbatim goes to `at.fail`.
+ */
+export function checkTextTags(
+	text: GuideText,
+	field: string,
+	at: { file: string; id: string; fail: (field: string, problem: string) => void },
+	{ known, refs }: Checks
+): void {
+	const { quotes, terms, facts } = guideRefs(text);
+	refs.sentences(
+		at.file,
+		at.id,
+		`${field} <Quote id>`,
+		quotes.map((q) => q.id)
+	);
+	for (const q of quotes) {
+		const s = known.sentences.get(q.id);
+		if (s && q.phrase !== undefined && !s.text.includes(q.phrase))
+			at.fail(`${field} <Quote id="${q.id}" phrase>`, `"${q.phrase}" is not verbatim in ${q.id}`);
+	}
+	refs.ids(at.file, at.id, `${field} <Term id>`, terms, known.termIds, 'glossary term');
+	refs.ids(
+		at.file,
+		at.id,
+		`${field} <Fact id>`,
+		facts,
+		known.factIds,
+		'event or fact in lessons/facts.yaml'
+	);
+}
+
 /** Every text of a guide, each with the field it is in (for messages). */
 export function guideTexts(g: LessonGuide): { field: string; text: GuideText }[] {
 	const out: { field: string; text: GuideText | undefined }[] = [
@@ -90,8 +124,9 @@ export function checkGuides(
 	lessons: LessonMeta[],
 	files: Record<string, string>,
 	withContentNote: Set<string>,
-	{ known, refs, claims, errors }: Checks
+	checks: Checks
 ): void {
+	const { known, refs, claims, errors } = checks;
 	for (const l of lessons)
 		if (files[guidePath(l.slug)] === undefined)
 			errors.push(
@@ -114,27 +149,7 @@ export function checkGuides(
 		refs.ids(g.file, slug, 'terms', g.terms ?? [], known.termIds, 'glossary term');
 
 		for (const { field, text } of guideTexts(g)) {
-			const { quotes, terms, facts } = guideRefs(text);
-			refs.sentences(
-				g.file,
-				slug,
-				`${field} <Quote id>`,
-				quotes.map((q) => q.id)
-			);
-			for (const q of quotes) {
-				const s = known.sentences.get(q.id);
-				if (s && q.phrase !== undefined && !s.text.includes(q.phrase))
-					fail(`${field} <Quote id="${q.id}" phrase>`, `"${q.phrase}" is not verbatim in ${q.id}`);
-			}
-			refs.ids(g.file, slug, `${field} <Term id>`, terms, known.termIds, 'glossary term');
-			refs.ids(
-				g.file,
-				slug,
-				`${field} <Fact id>`,
-				facts,
-				known.factIds,
-				'event or fact in lessons/facts.yaml'
-			);
+			checkTextTags(text, field, { file: g.file, id: slug, fail }, checks);
 		}
 		const prose = [
 			...guideTexts(g).map((t) => ({ field: t.field, text: guideProse(t.text) })),

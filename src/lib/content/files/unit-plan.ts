@@ -5,7 +5,8 @@
  */
 import * as v from 'valibot';
 import { ContentError } from '../errors';
-import { guideProse, guideRefs } from './guide-text';
+import { checkTextTags } from './guide-checks';
+import { guideProse } from './guide-text';
 import { guideText } from './guide';
 import { loadYaml, readRecord } from './read';
 import type { Checks } from './refs';
@@ -62,11 +63,8 @@ export function readUnitPlan(raw: string | undefined, errors: ContentError[]): U
  * The groups hold every lesson once; the long order lists every lesson once; the short order
  * only lessons that exist, each once; texts cite what exists and state no unchecked claim.
  */
-export function checkUnitPlan(
-	plan: UnitPlan,
-	lessonSlugs: string[],
-	{ known, refs, claims, errors }: Checks
-): void {
+export function checkUnitPlan(plan: UnitPlan, lessonSlugs: string[], checks: Checks): void {
+	const { claims, errors } = checks;
 	const fail = (field: string, problem: string) =>
 		errors.push(new ContentError(unitPlanPath, null, field, problem));
 	const unknown = (field: string, ids: string[]) =>
@@ -105,34 +103,7 @@ export function checkUnitPlan(
 	];
 	for (const { field, text } of texts) {
 		if (!Array.isArray(text)) continue;
-		const { quotes, terms, facts } = guideRefs(text);
-		refs.sentences(
-			unitPlanPath,
-			'unit-plan',
-			`${field} <Quote id>`,
-			quotes.map((q) => q.id)
-		);
-		for (const q of quotes) {
-			const s = known.sentences.get(q.id);
-			if (s && q.phrase !== undefined && !s.text.includes(q.phrase))
-				fail(`${field} <Quote id="${q.id}" phrase>`, `"${q.phrase}" is not verbatim in ${q.id}`);
-		}
-		refs.ids(
-			unitPlanPath,
-			'unit-plan',
-			`${field} <Term id>`,
-			terms,
-			known.termIds,
-			'glossary term'
-		);
-		refs.ids(
-			unitPlanPath,
-			'unit-plan',
-			`${field} <Fact id>`,
-			facts,
-			known.factIds,
-			'event or fact in lessons/facts.yaml'
-		);
+		checkTextTags(text, field, { file: unitPlanPath, id: 'unit-plan', fail }, checks);
 		claims(unitPlanPath, 'unit-plan', field, guideProse(text));
 	}
 }

@@ -2,17 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { isRetryable, storeError } from './errors';
 import { postgresMigrations as migrations } from './migrations';
-import {
-	AssignmentCache,
-	answerOrderSecret,
-	assignmentColumns,
-	toAssignment,
-	toListed,
-	toSubmission,
-	wrongJson,
-	type AssignmentRow,
-	type SubmissionRow
-} from './rows';
+import * as shared from './rows';
 import type {
 	AssignmentRecord,
 	EditOutcome,
@@ -55,7 +45,7 @@ export async function migratePostgres(sql: Sql): Promise<void> {
 			await tx.unsafe(m.sql);
 			await tx`INSERT INTO schema_migrations (version, name) VALUES (${m.version}, ${m.name})`;
 		}
-		await tx`INSERT INTO secrets (name, value) VALUES (${answerOrderSecret}, ${randomBytes(32)})
+		await tx`INSERT INTO secrets (name, value) VALUES (${shared.answerOrderSecret}, ${randomBytes(32)})
 			ON CONFLICT (name) DO NOTHING`;
 	});
 }
@@ -119,9 +109,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 		return run(fn);
 	};
 
-	const cache = new AssignmentCache(
+	const cache = new shared.AssignmentCache(
 		async (code) =>
-			(await run(() => sql<AssignmentRow[]>`SELECT * FROM assignments WHERE code = ${code}`))[0],
+			(
+				await run(() => sql<shared.AssignmentRow[]>`SELECT * FROM assignments WHERE code = ${code}`)
+			)[0],
 		async (id, hash) =>
 			(
 				await run(
@@ -133,7 +125,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 	const secrets = new Map<string, Buffer>();
 	let counted = 0;
 
-	const submissionRows = (rows: SubmissionRow[]) => rows.map(toSubmission);
+	const submissionRows = (rows: shared.SubmissionRow[]) => rows.map(shared.toSubmission);
 
 	return {
 		kind: 'postgres',
@@ -156,7 +148,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 		},
 		createAssignment: (a) =>
 			q(async () => {
-				const { settings, ownQuestions } = assignmentColumns(a);
+				const { settings, ownQuestions } = shared.assignmentColumns(a);
 				const rows = await sql<{ id: number }[]>`
 					INSERT INTO assignments (code, token_hash, title, settings, own_questions, due_at, created_at)
 					VALUES (${a.code}, ${a.tokenHash}, ${a.title}, ${settings}, ${ownQuestions}, ${a.dueAt}, ${a.createdAt})
@@ -170,9 +162,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 		assignmentByTokenHash: (hash) =>
 			q(async () => {
 				const [row] = await sql<
-					AssignmentRow[]
+					shared.AssignmentRow[]
 				>`SELECT * FROM assignments WHERE token_hash = ${hash}`;
-				return row && toAssignment(row);
+				return row && shared.toAssignment(row);
 			}),
 		setClosed: (id, closedAt) =>
 			q(
@@ -217,10 +209,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 					const [a] = await tx<{ closed_at: string | null }[]>`
 						SELECT closed_at FROM assignments WHERE id = ${s.assignmentId} FOR UPDATE`;
 					if (s.idempotencyKey) {
-						const [before] = await tx<SubmissionRow[]>`
+						const [before] = await tx<shared.SubmissionRow[]>`
 							SELECT * FROM submissions
 							WHERE assignment_id = ${s.assignmentId} AND idempotency_key = ${s.idempotencyKey}`;
-						if (before) return { kind: 'replayed', submission: toSubmission(before) };
+						if (before) return { kind: 'replayed', submission: shared.toSubmission(before) };
 					}
 					if (!a) return { kind: 'gone' };
 					if (a.closed_at !== null) return { kind: 'closed' };
@@ -241,23 +233,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 						 answers, wrong, submitted_at, analysed, late)
 						VALUES (${s.assignmentId}, ${s.receipt}, ${s.idempotencyKey}, ${s.name}, ${s.nameKey},
 						 ${attempt}, ${s.score}, ${s.maxScore}, ${JSON.stringify(s.answers)},
-						 ${wrongJson(s.wrong)}, ${s.submittedAt}, 1, ${s.late ? 1 : 0})
+						 ${shared.wrongJson(s.wrong)}, ${s.submittedAt}, 1, ${s.late ? 1 : 0})
 						RETURNING id`;
-					return {
-						kind: 'stored',
-						submission: {
-							id,
-							receipt: s.receipt,
-							name: s.name,
-							nameKey: s.nameKey,
-							attempt,
-							score: s.score,
-							maxScore: s.maxScore,
-							answers: s.answers,
-							submittedAt: s.submittedAt,
-							late: s.late
-						}
-					};
+					return shared.stored(s, id, attempt);
 				});
 			try {
 				return await q(once);
@@ -293,18 +271,18 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 		submissionsPage: (assignmentId, offset, limit) =>
 			q(async () =>
 				(
-					await sql<SubmissionRow[]>`
+					await sql<shared.SubmissionRow[]>`
 						SELECT * FROM submissions WHERE assignment_id = ${assignmentId}
 						ORDER BY id LIMIT ${limit} OFFSET ${offset}`
-				).map(toListed)
+				).map(shared.toListed)
 			),
 		submissionsAfter: (assignmentId, afterId, limit) =>
 			q(async () =>
 				(
-					await sql<SubmissionRow[]>`
+					await sql<shared.SubmissionRow[]>`
 						SELECT * FROM submissions WHERE assignment_id = ${assignmentId} AND id > ${afterId}
 						ORDER BY id LIMIT ${limit}`
-				).map(toListed)
+				).map(shared.toListed)
 			),
 		itemSums: (assignmentId) =>
 			q(
@@ -340,7 +318,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 		submissions: (assignmentId) =>
 			q(async () =>
 				submissionRows(
-					await sql<SubmissionRow[]>`
+					await sql<shared.SubmissionRow[]>`
 						SELECT * FROM submissions WHERE assignment_id = ${assignmentId} ORDER BY id`
 				)
 			),
@@ -348,21 +326,21 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 		submissionByReceipt: (assignmentId, receipt) =>
 			q(async () => {
 				if (receipt.includes('\0')) return undefined;
-				const [row] = await sql<SubmissionRow[]>`
+				const [row] = await sql<shared.SubmissionRow[]>`
 					SELECT * FROM submissions WHERE assignment_id = ${assignmentId} AND receipt = ${receipt}`;
-				return row && toSubmission(row);
+				return row && shared.toSubmission(row);
 			}),
 		submissionById: (assignmentId, submissionId) =>
 			q(async () => {
-				const [row] = await sql<SubmissionRow[]>`
+				const [row] = await sql<shared.SubmissionRow[]>`
 					SELECT * FROM submissions WHERE assignment_id = ${assignmentId} AND id = ${submissionId}`;
-				return row && toSubmission(row);
+				return row && shared.toSubmission(row);
 			}),
 		submissionByIdempotencyKey: (assignmentId, key) =>
 			q(async () => {
-				const [row] = await sql<SubmissionRow[]>`
+				const [row] = await sql<shared.SubmissionRow[]>`
 					SELECT * FROM submissions WHERE assignment_id = ${assignmentId} AND idempotency_key = ${key}`;
-				return row && toSubmission(row);
+				return row && shared.toSubmission(row);
 			}),
 		countRequest: (bucket, key, windowMs, now) =>
 			q(async () => {
@@ -388,7 +366,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 			const assignments = new Map<number, AssignmentRecord | undefined>();
 			for (;;) {
 				const rows = await q(
-					() => sql<(SubmissionRow & { assignment_id: number })[]>`
+					() => sql<(shared.SubmissionRow & { assignment_id: number })[]>`
 						SELECT * FROM submissions WHERE analysed = 0 ORDER BY id LIMIT 500`
 				);
 				if (rows.length === 0) break;
@@ -396,12 +374,12 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
 					sql.begin(async (tx) => {
 						for (const row of rows) {
 							if (!assignments.has(row.assignment_id)) {
-								const [a] = await tx<AssignmentRow[]>`
+								const [a] = await tx<shared.AssignmentRow[]>`
 									SELECT * FROM assignments WHERE id = ${row.assignment_id}`;
-								assignments.set(row.assignment_id, a && toAssignment(a));
+								assignments.set(row.assignment_id, a && shared.toAssignment(a));
 							}
 							const a = assignments.get(row.assignment_id);
-							const wrong = wrongJson(a ? wrongOf(a, toSubmission(row)) : []);
+							const wrong = shared.wrongJson(a ? wrongOf(a, shared.toSubmission(row)) : []);
 							await tx`UPDATE submissions SET wrong = ${wrong}, analysed = 1 WHERE id = ${row.id}`;
 						}
 					})

@@ -5,7 +5,9 @@ import type {
 	AssignmentRecord,
 	ListedSubmission,
 	NewAssignment,
+	NewSubmission,
 	StoredSubmission,
+	SubmitOutcome,
 	WrongPart
 } from './types';
 
@@ -73,6 +75,23 @@ const submissionFields = (r: SubmissionRow) => ({
 export const toSubmission = (r: SubmissionRow): StoredSubmission => ({
 	...submissionFields(r),
 	answers: JSON.parse(r.answers)
+});
+
+/** A new submission as stored, under the id and attempt number the back-end gave it. */
+export const stored = (s: NewSubmission, id: number, attempt: number): SubmitOutcome => ({
+	kind: 'stored',
+	submission: {
+		id,
+		receipt: s.receipt,
+		name: s.name,
+		nameKey: s.nameKey,
+		attempt,
+		score: s.score,
+		maxScore: s.maxScore,
+		answers: s.answers,
+		submittedAt: s.submittedAt,
+		late: s.late
+	}
 });
 
 /** A listed submission keeps only each answer's score. */

@@ -4,17 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isBusy, storeError } from './errors';
 import { sqliteMigrations as migrations } from './migrations';
-import {
-	AssignmentCache,
-	answerOrderSecret,
-	assignmentColumns,
-	toAssignment,
-	toListed,
-	toSubmission,
-	wrongJson,
-	type AssignmentRow,
-	type SubmissionRow
-} from './rows';
+import * as shared from './rows';
 import type {
 	AssignmentEdit,
 	AssignmentRecord,
@@ -92,7 +82,7 @@ const submissionColumns = `s.id, s.receipt, s.name, s.name_key, s.attempt, s.sco
 /** One answer's score in `json_each(s.answers) j`. */
 const itemScore = `json_extract(j.value, '$.score')`;
 
-export { answerOrderSecret };
+export { answerOrderSecret } from './rows';
 
 /** Opens (creating if needed) the SQLite file, in WAL mode, and migrates it. */
 export function openSqlite(file: string): Store {
@@ -113,7 +103,7 @@ export function openSqlite(file: string): Store {
 	migrate(db);
 	// The key that draws answer orders, made once by whichever process starts first.
 	db.prepare('INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(
-		answerOrderSecret,
+		shared.answerOrderSecret,
 		randomBytes(32)
 	);
 	db.pragma('busy_timeout = 10');
@@ -124,9 +114,11 @@ export function openSqlite(file: string): Store {
 			 VALUES (@code, @tokenHash, @title, @settings, @ownQuestions, @dueAt, @createdAt)
 			 ON CONFLICT DO NOTHING`
 		),
-		byCode: db.prepare<[string], AssignmentRow>('SELECT * FROM assignments WHERE code = ?'),
-		byToken: db.prepare<[Buffer], AssignmentRow>('SELECT * FROM assignments WHERE token_hash = ?'),
-		byId: db.prepare<[number], AssignmentRow>('SELECT * FROM assignments WHERE id = ?'),
+		byCode: db.prepare<[string], shared.AssignmentRow>('SELECT * FROM assignments WHERE code = ?'),
+		byToken: db.prepare<[Buffer], shared.AssignmentRow>(
+			'SELECT * FROM assignments WHERE token_hash = ?'
+		),
+		byId: db.prepare<[number], shared.AssignmentRow>('SELECT * FROM assignments WHERE id = ?'),
 		state: db.prepare<[number, Buffer], { closed_at: string | null; revision: number }>(
 			'SELECT closed_at, revision FROM assignments WHERE id = ? AND token_hash = ?'
 		),
@@ -152,7 +144,7 @@ export function openSqlite(file: string): Store {
 		setClosed: db.prepare('UPDATE assignments SET closed_at = ? WHERE id = ?'),
 		deleteAssignment: db.prepare('DELETE FROM assignments WHERE id = ?'),
 		deleteSubmission: db.prepare('DELETE FROM submissions WHERE assignment_id = ? AND id = ?'),
-		byKey: db.prepare<[number, string], SubmissionRow>(
+		byKey: db.prepare<[number, string], shared.SubmissionRow>(
 			'SELECT * FROM submissions WHERE assignment_id = ? AND idempotency_key = ?'
 		),
 		attempts: db.prepare<[number, string], { used: number; last: number | null }>(
@@ -168,13 +160,13 @@ export function openSqlite(file: string): Store {
 			 (assignment_id, receipt, idempotency_key, name, name_key, attempt, score, max_score, answers, wrong, submitted_at, analysed, late)
 			 VALUES (@assignmentId, @receipt, @idempotencyKey, @name, @nameKey, @attempt, @score, @maxScore, @answers, @wrong, @submittedAt, 1, @late)`
 		),
-		submissions: db.prepare<[number], SubmissionRow>(
+		submissions: db.prepare<[number], shared.SubmissionRow>(
 			'SELECT * FROM submissions WHERE assignment_id = ? ORDER BY id'
 		),
-		page: db.prepare<[number, number, number], SubmissionRow>(
+		page: db.prepare<[number, number, number], shared.SubmissionRow>(
 			`SELECT ${submissionColumns} FROM submissions s WHERE s.assignment_id = ? ORDER BY s.id LIMIT ? OFFSET ?`
 		),
-		after: db.prepare<[number, number, number], SubmissionRow>(
+		after: db.prepare<[number, number, number], shared.SubmissionRow>(
 			`SELECT ${submissionColumns} FROM submissions s WHERE s.assignment_id = ? AND s.id > ? ORDER BY s.id LIMIT ?`
 		),
 		summary: db.prepare<
@@ -212,10 +204,10 @@ export function openSqlite(file: string): Store {
 		),
 		countAssignments: db.prepare<[], number>('SELECT count(*) FROM assignments').pluck(),
 		countSubmissions: db.prepare<[], number>('SELECT count(*) FROM submissions').pluck(),
-		byReceipt: db.prepare<[number, string], SubmissionRow>(
+		byReceipt: db.prepare<[number, string], shared.SubmissionRow>(
 			'SELECT * FROM submissions WHERE assignment_id = ? AND receipt = ?'
 		),
-		submissionRow: db.prepare<[number, number], SubmissionRow>(
+		submissionRow: db.prepare<[number, number], shared.SubmissionRow>(
 			'SELECT * FROM submissions WHERE assignment_id = ? AND id = ?'
 		),
 		secret: db.prepare<[string], Buffer>('SELECT value FROM secrets WHERE name = ?').pluck(),
@@ -236,7 +228,7 @@ export function openSqlite(file: string): Store {
 			'SELECT count, window_start AS start FROM rate_limits WHERE bucket = ? AND key = ?'
 		),
 		pruneRequests: db.prepare('DELETE FROM rate_limits WHERE bucket = ? AND window_start <= ?'),
-		unanalysed: db.prepare<[], SubmissionRow>(
+		unanalysed: db.prepare<[], shared.SubmissionRow>(
 			'SELECT * FROM submissions WHERE analysed = 0 ORDER BY id LIMIT 500'
 		),
 		setWrong: db.prepare('UPDATE submissions SET wrong = ?, analysed = 1 WHERE id = ?'),
@@ -251,7 +243,7 @@ export function openSqlite(file: string): Store {
 	const submitTransaction = db.transaction((s: NewSubmission): SubmitOutcome => {
 		if (s.idempotencyKey) {
 			const before = q.byKey.get(s.assignmentId, s.idempotencyKey);
-			if (before) return { kind: 'replayed', submission: toSubmission(before) };
+			if (before) return { kind: 'replayed', submission: shared.toSubmission(before) };
 		}
 		const state = q.closedAt.get(s.assignmentId);
 		if (!state) return { kind: 'gone' };
@@ -268,25 +260,11 @@ export function openSqlite(file: string): Store {
 			...s,
 			attempt,
 			answers: JSON.stringify(s.answers),
-			wrong: wrongJson(s.wrong),
+			wrong: shared.wrongJson(s.wrong),
 			late: s.late ? 1 : 0
 		};
 		const id = Number(q.insertSubmission.run(row).lastInsertRowid);
-		return {
-			kind: 'stored',
-			submission: {
-				id,
-				receipt: s.receipt,
-				name: s.name,
-				nameKey: s.nameKey,
-				attempt,
-				score: s.score,
-				maxScore: s.maxScore,
-				answers: s.answers,
-				submittedAt: s.submittedAt,
-				late: s.late
-			}
-		};
+		return shared.stored(s, id, attempt);
 	});
 
 	// IMMEDIATE: no submission can arrive between the count and the write.
@@ -306,7 +284,7 @@ export function openSqlite(file: string): Store {
 		}
 	);
 
-	const cache = new AssignmentCache(
+	const cache = new shared.AssignmentCache(
 		(code) => read(() => q.byCode.get(code)),
 		(id, hash) => read(() => q.state.get(id, hash))
 	);
@@ -332,7 +310,7 @@ export function openSqlite(file: string): Store {
 			write(() => {
 				const { changes, lastInsertRowid } = q.insertAssignment.run({
 					...a,
-					...assignmentColumns(a)
+					...shared.assignmentColumns(a)
 				});
 				return changes === 1 ? Number(lastInsertRowid) : null;
 			}),
@@ -340,7 +318,7 @@ export function openSqlite(file: string): Store {
 		assignmentByTokenHash: (hash) =>
 			read(() => {
 				const row = q.byToken.get(hash);
-				return row && toAssignment(row);
+				return row && shared.toAssignment(row);
 			}),
 		setClosed: (id, closedAt) => write(() => void q.setClosed.run(closedAt, id)),
 		updateAssignment: (id, edit, questionsChange) =>
@@ -359,27 +337,28 @@ export function openSqlite(file: string): Store {
 				return { ...r, lastId: r.lastId ?? 0 };
 			}),
 		submissionsPage: (assignmentId, offset, limit) =>
-			read(() => q.page.all(assignmentId, limit, offset).map(toListed)),
+			read(() => q.page.all(assignmentId, limit, offset).map(shared.toListed)),
 		submissionsAfter: (assignmentId, afterId, limit) =>
-			read(() => q.after.all(assignmentId, afterId, limit).map(toListed)),
+			read(() => q.after.all(assignmentId, afterId, limit).map(shared.toListed)),
 		itemSums: (assignmentId) => read(() => q.itemSums.all(assignmentId)),
 		wrongCounts: (assignmentId) => read(() => q.wrongCounts.all(assignmentId)),
 		latestScores: (assignmentId) => read(() => q.latestScores.all(assignmentId)),
-		submissions: (assignmentId) => read(() => q.submissions.all(assignmentId).map(toSubmission)),
+		submissions: (assignmentId) =>
+			read(() => q.submissions.all(assignmentId).map(shared.toSubmission)),
 		submissionByReceipt: (assignmentId, receipt) =>
 			read(() => {
 				const row = q.byReceipt.get(assignmentId, receipt);
-				return row && toSubmission(row);
+				return row && shared.toSubmission(row);
 			}),
 		submissionById: (assignmentId, submissionId) =>
 			read(() => {
 				const row = q.submissionRow.get(assignmentId, submissionId);
-				return row && toSubmission(row);
+				return row && shared.toSubmission(row);
 			}),
 		submissionByIdempotencyKey: (assignmentId, key) =>
 			read(() => {
 				const row = q.byKey.get(assignmentId, key);
-				return row && toSubmission(row);
+				return row && shared.toSubmission(row);
 			}),
 		countRequest: (bucket, key, windowMs, now) =>
 			write(() => {
@@ -403,10 +382,13 @@ export function openSqlite(file: string): Store {
 							for (const row of rows) {
 								if (!assignments.has(row.assignment_id)) {
 									const a = q.byId.get(row.assignment_id);
-									assignments.set(row.assignment_id, a && toAssignment(a));
+									assignments.set(row.assignment_id, a && shared.toAssignment(a));
 								}
 								const a = assignments.get(row.assignment_id);
-								q.setWrong.run(wrongJson(a ? wrongOf(a, toSubmission(row)) : []), row.id);
+								q.setWrong.run(
+									shared.wrongJson(a ? wrongOf(a, shared.toSubmission(row)) : []),
+									row.id
+								);
 							}
 						})
 						.immediate()
