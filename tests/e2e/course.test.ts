@@ -155,6 +155,31 @@ describe('a lesson', () => {
 		await page.context().close();
 	});
 
+	it('opens its glossary terms, and those of the reader reached by a link, through the same listeners', async () => {
+		const page = await open(b, lesson);
+		const button = page.locator('article.lesson button.term-button').first();
+		await button.click();
+		expect(await button.getAttribute('aria-expanded')).toBe('true');
+		const popover = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
+		expect(await popover.isVisible()).toBe(true);
+		await page.keyboard.press('Escape');
+		expect(await popover.isVisible()).toBe(false);
+		expect(await button.getAttribute('aria-expanded')).toBe('false');
+		expect(
+			await page.evaluate(() => document.activeElement?.classList.contains('term-button'))
+		).toBe(true);
+		// The reader, rendered in the browser after a link from the lesson (not as plain HTML).
+		await page.getByRole('link', { name: 'The text', exact: true }).click();
+		await page.waitForURL(/\/read$/);
+		const term = page.locator('[id="p1.s1"] button.term-button').first();
+		await term.click();
+		expect(await term.getAttribute('aria-expanded')).toBe('true');
+		await term.click();
+		expect(await term.getAttribute('aria-expanded')).toBe('false');
+		expect(jsErrors(page)).toEqual([]);
+		await page.context().close();
+	});
+
 	it('shows the source of every context fact', async () => {
 		const page = await open(b, lesson);
 		const facts = page.locator('.fact');
