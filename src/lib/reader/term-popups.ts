@@ -37,7 +37,7 @@ function termAt(target: EventTarget | null): { wrapper: HTMLElement; button: HTM
 
 /**
  * Puts the listeners on `doc` (once per document; later calls do nothing) and returns a function
- * that takes them off again.
+ * that takes them off again (the first call's; the others' do nothing).
  */
 export function attachTermPopups(doc: Document): () => void {
 	const root = doc.documentElement;
