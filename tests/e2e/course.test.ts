@@ -278,6 +278,32 @@ describe('the glossary', () => {
 		await page.context().close();
 	});
 
+	it('says when nothing matches, and filters the same when reached by a link inside the app', async () => {
+		const page = await open(b, '/glossary');
+		const status = page.getByRole('status');
+		expect(await status.textContent()).toMatch(/^Showing all \d+ terms$/);
+		await page.getByLabel('Find a term').fill('zzzz');
+		await expect.poll(() => status.textContent()).toMatch(/^0 of \d+ terms match$/);
+		expect(await page.getByText('No term matches “zzzz”. Try a shorter word.').isVisible()).toBe(
+			true
+		);
+		expect(await page.getByRole('navigation', { name: 'Jump to letter' }).isVisible()).toBe(false);
+		await page.getByLabel('Find a term').fill('');
+		await expect.poll(() => status.textContent()).toMatch(/^Showing all \d+ terms$/);
+		// Drawn by Svelte after a link from a hydrated page, not served as plain HTML.
+		await page.getByRole('link', { name: 'Quiz', exact: true }).click();
+		await page.waitForURL(/\/quiz$/);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await page.getByRole('link', { name: 'Glossary', exact: true }).click();
+		await page.waitForURL(/\/glossary$/);
+		await page.getByLabel('Find a term').fill('sovereignty');
+		await expect.poll(() => status.textContent()).toMatch(/^[1-9]\d* of \d+ terms match$/);
+		expect(await page.locator('[id="sovereignty"]').isVisible()).toBe(true);
+		expect(await page.locator('[id="daesh"]').isVisible()).toBe(false);
+		expect(jsErrors(page)).toEqual([]);
+		await page.context().close();
+	});
+
 	it('shows a content note before the entry on sexual violence, and none on a plain entry', async () => {
 		const page = await open(b, '/glossary');
 		const entry = page.locator('[id="sexual-violence-as-terror"]');
