@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSourceText } from '../../src/lib/content/source-text';
-import { browser, expectNoAxeViolations, jsErrors, open, tabTo } from './helpers';
+import { baseUrl, browser, expectNoAxeViolations, jsErrors, open, tabTo } from './helpers';
 
 const source = parseSourceText(
 	readFileSync('lessons/source/communique.txt', 'utf8'),
@@ -339,6 +339,21 @@ describe('the shell', () => {
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
 		await page.keyboard.press('Enter');
 		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+		await page.context().close();
+	});
+
+	it.each([
+		{ path: '/read', label: 'The text' },
+		{ path: '/glossary', label: 'Glossary' },
+		{ path: lesson, label: 'Course' },
+		{ path: '/maps/west-africa-sahel', label: 'Maps' }
+	])('marks $label as the current page on $path, as served', async ({ path, label }) => {
+		// The page as the server sends it (no script run), then as the browser shows it.
+		const html = await (await fetch(`${baseUrl()}${path}`)).text();
+		expect(html).toMatch(new RegExp(`aria-current="page"[^>]*>${label}<`));
+		const page = await open(b, path);
+		const current = page.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]');
+		expect(await current.allTextContents()).toEqual([label]);
 		await page.context().close();
 	});
 
