@@ -14,10 +14,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { launch } from 'chrome-launcher';
-import lighthouse from 'lighthouse';
 import { parse } from 'yaml';
-import { chromiumPath, launchBrowser } from '../tests/e2e/browser.js';
+import { launchBrowser } from '../tests/e2e/browser.js';
+import { assignmentWithAnswers } from './lib/bench-assignment.js';
+import { lighthouseMedian, median } from './lib/lighthouse.js';
 import { startServer } from './lib/server-process.js';
 
 const args = process.argv.slice(2);
@@ -29,7 +29,6 @@ const loads = Number(option('--loads', '5'));
 const lighthouseRuns = Number(option('--lighthouse', '3'));
 const only = option('--only', '');
 const json = args.includes('--json');
-const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu'];
 
 const { regions } = parse(readFileSync('lessons/regions.yaml', 'utf8'));
 // The timeline is drawn when its marks are buttons: the year layout on a phone, the lane layout
@@ -74,41 +73,6 @@ if (only) pages = pages.filter((p) => p.path === only);
 
 const gz = (/** @type {string} */ path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
-const median = (/** @type {number[]} */ xs) =>
-	[...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/**
- * An assignment from lesson 1 with six students' answers (a seeded pick of each single-choice
- * question's options), so that the dashboard has a heat map to draw.
- * @param {string} base
- */
-async function dashboardWithAnswers(base) {
-	const created = await fetch(`${base}/api/assignments`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ title: 'Bench', lessons: ['reading-a-communique'] })
-	});
-	if (!created.ok) throw new Error(`creating the assignment: ${created.status}`);
-	const { code, teacherToken } = await created.json();
-	let seed = 7;
-	const pick = (/** @type {number} */ n) =>
-		Math.floor(((seed = (seed * 16807) % 2147483647) / 2147483647) * n);
-	for (const name of ['Ada', 'Ben', 'Cat', 'Dev', 'Eve', 'Femi']) {
-		const view = await (await fetch(`${base}/api/assignments/${code}?name=${name}`)).json();
-		/** @type {Record<string, {choice: string}>} */
-		const answers = {};
-		for (const q of view.questions)
-			if (q.type === 'single' && q.options)
-				answers[q.id] = { choice: q.options[pick(q.options.length)].id };
-		const sent = await fetch(`${base}/api/assignments/${code}/submissions`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ name, answers })
-		});
-		if (sent.status !== 201) throw new Error(`submitting for ${name}: ${sent.status}`);
-	}
-	return teacherToken;
-}
 
 /**
  * Cold loads in Playwright's Chromium: median time to the drawn chart, and the scripts fetched.
@@ -139,45 +103,6 @@ async function drawTimes(browser, url, ready, width) {
 	return { ms: Math.round(median(times)), js };
 }
 
-/** Lighthouse with its mobile defaults, `lighthouseRuns` times, each in a Chromium of its own. */
-async function lighthouseMedian(/** @type {string} */ url) {
-	const runs = [];
-	for (let i = 0; i < lighthouseRuns; i++) {
-		const chrome = await launch({ chromePath: chromiumPath() ?? '/usr/bin/chromium', chromeFlags });
-		try {
-			const result = await lighthouse(url, {
-				port: chrome.port,
-				output: 'json',
-				logLevel: 'error',
-				onlyCategories: ['performance']
-			});
-			const lhr = result?.lhr;
-			const score = lhr?.categories.performance.score;
-			if (!lhr || score === null || score === undefined) continue; // a failed trace: not counted
-			runs.push({
-				score,
-				tbt: Math.round(lhr.audits['total-blocking-time'].numericValue ?? 0),
-				lcp: Math.round(lhr.audits['largest-contentful-paint'].numericValue ?? 0),
-				cls: lhr.audits['cumulative-layout-shift'].numericValue ?? 0,
-				benchmarkIndex: lhr.environment.benchmarkIndex
-			});
-		} finally {
-			await chrome.kill();
-		}
-	}
-	if (!runs.length) return null;
-	const byScore = [...runs].sort((a, b) => a.score - b.score);
-	return {
-		runs: runs.length,
-		score: median(runs.map((r) => r.score)),
-		scores: byScore.map((r) => r.score),
-		tbt: median(runs.map((r) => r.tbt)),
-		lcp: median(runs.map((r) => r.lcp)),
-		cls: median(runs.map((r) => r.cls)),
-		benchmarkIndex: Math.round(median(runs.map((r) => r.benchmarkIndex)))
-	};
-}
-
 // A database of its own, so a measurement never writes to ./data.
 const server = await startServer();
 const base = server.baseUrl;
@@ -185,13 +110,16 @@ const browser = await launchBrowser();
 const rows = [];
 try {
 	const token = pages.some((p) => p.path.includes(':token'))
-		? await dashboardWithAnswers(base)
+		? (await assignmentWithAnswers(base)).teacherToken
 		: '';
 	for (const p of pages) {
 		const url = base + p.path.replace(':token', token);
 		const phone = await drawTimes(browser, url, p.ready, 390);
 		const desktop = await drawTimes(browser, url, p.ready, 1280);
-		const lh = lighthouseRuns > 0 ? await lighthouseMedian(url) : null;
+		const lh =
+			lighthouseRuns > 0
+				? await lighthouseMedian(url, { runs: lighthouseRuns, categories: ['performance'] })
+				: null;
 		const row = {
 			page: p.path.replace(':token', '<token>'),
 			what: p.what,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSourceText } from '../../src/lib/content/source-text';
-import { expectNoAxeViolations, fileBrowser, jsErrors, open, tabTo } from './helpers';
+import { baseUrl, expectNoAxeViolations, fileBrowser, jsErrors, open, tabTo } from './helpers';
 
 const source = parseSourceText(
 	readFileSync('lessons/source/communique.txt', 'utf8'),
@@ -148,6 +148,31 @@ describe('a lesson', () => {
 		await page.context().close();
 	});
 
+	it('opens its glossary terms, and those of the reader reached by a link, through the same listeners', async () => {
+		const page = await open(b, lesson);
+		const button = page.locator('article.lesson button.term-button').first();
+		await button.click();
+		expect(await button.getAttribute('aria-expanded')).toBe('true');
+		const popover = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
+		expect(await popover.isVisible()).toBe(true);
+		await page.keyboard.press('Escape');
+		expect(await popover.isVisible()).toBe(false);
+		expect(await button.getAttribute('aria-expanded')).toBe('false');
+		expect(
+			await page.evaluate(() => document.activeElement?.classList.contains('term-button'))
+		).toBe(true);
+		// The reader, rendered in the browser after a link from the lesson (not as plain HTML).
+		await page.getByRole('link', { name: 'The text', exact: true }).click();
+		await page.waitForURL(/\/read$/);
+		const term = page.locator('[id="p1.s1"] button.term-button').first();
+		await term.click();
+		expect(await term.getAttribute('aria-expanded')).toBe('true');
+		await term.click();
+		expect(await term.getAttribute('aria-expanded')).toBe('false');
+		expect(jsErrors(page)).toEqual([]);
+		await page.context().close();
+	});
+
 	it('shows the source of every context fact', async () => {
 		const page = await open(b, lesson);
 		const facts = page.locator('.fact');
@@ -259,6 +284,32 @@ describe('the glossary', () => {
 		await page.context().close();
 	});
 
+	it('says when nothing matches, and filters the same when reached by a link inside the app', async () => {
+		const page = await open(b, '/glossary');
+		const status = page.getByRole('status');
+		expect(await status.textContent()).toMatch(/^Showing all \d+ terms$/);
+		await page.getByLabel('Find a term').fill('zzzz');
+		await expect.poll(() => status.textContent()).toMatch(/^0 of \d+ terms match$/);
+		expect(await page.getByText('No term matches “zzzz”. Try a shorter word.').isVisible()).toBe(
+			true
+		);
+		expect(await page.getByRole('navigation', { name: 'Jump to letter' }).isVisible()).toBe(false);
+		await page.getByLabel('Find a term').fill('');
+		await expect.poll(() => status.textContent()).toMatch(/^Showing all \d+ terms$/);
+		// Drawn by Svelte after a link from a hydrated page, not served as plain HTML.
+		await page.getByRole('link', { name: 'Quiz', exact: true }).click();
+		await page.waitForURL(/\/quiz$/);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await page.getByRole('link', { name: 'Glossary', exact: true }).click();
+		await page.waitForURL(/\/glossary$/);
+		await page.getByLabel('Find a term').fill('sovereignty');
+		await expect.poll(() => status.textContent()).toMatch(/^[1-9]\d* of \d+ terms match$/);
+		expect(await page.locator('[id="sovereignty"]').isVisible()).toBe(true);
+		expect(await page.locator('[id="daesh"]').isVisible()).toBe(false);
+		expect(jsErrors(page)).toEqual([]);
+		await page.context().close();
+	});
+
 	it('shows a content note before the entry on sexual violence, and none on a plain entry', async () => {
 		// The note comes before the definition, in reading order as on screen.
 		await expectNoteFirst('/glossary', {
@@ -288,11 +339,26 @@ describe('the shell', () => {
 		await page.context().close();
 	});
 
+	it.each([
+		{ path: '/read', label: 'The text' },
+		{ path: '/glossary', label: 'Glossary' },
+		{ path: lesson, label: 'Course' },
+		{ path: '/maps/west-africa-sahel', label: 'Maps' }
+	])('marks $label as the current page on $path, as served', async ({ path, label }) => {
+		// The page as the server sends it (no script run), then as the browser shows it.
+		const html = await (await fetch(`${baseUrl()}${path}`)).text();
+		expect(html).toMatch(new RegExp(`aria-current="page"[^>]*>${label}<`));
+		const page = await open(b, path);
+		const current = page.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]');
+		expect(await current.allTextContents()).toEqual([label]);
+		await page.context().close();
+	});
+
 	it('answers an unknown lesson with a 404 page', async () => {
 		const context = await b.newContext();
 		const page = await context.newPage();
 		const response = await page.goto(
-			`${(await import('./helpers')).baseUrl()}/lessons/no-such-lesson`
+			`${baseUrl()}/lessons/no-such-lesson`
 		);
 		expect(response?.status()).toBe(404);
 		expect(await page.locator('h1').count()).toBe(1);

@@ -58,19 +58,36 @@ describe('after a first visit, with no connection', () => {
 		const context = await phone();
 		const page = await visit(context, `${baseUrl()}/`);
 		await controlled(page);
+		const offline = page.locator('.app-status .offline');
+		expect(await offline.isVisible()).toBe(false);
 		await context.setOffline(true);
-		await expect.poll(() => page.locator('.app-status').textContent()).toMatch(/Offline\./);
+		await expect.poll(() => offline.isVisible()).toBe(true);
+		expect(await offline.textContent()).toMatch(/Offline\./);
 
 		await page.goto(`${baseUrl()}/lessons/west-africa-sahel`);
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/West Africa/);
 		await page.goto(`${baseUrl()}/read`);
 		await expect.poll(() => page.locator('[id="p1.s1"]').isVisible()).toBe(true);
 		expect(await page.locator('[id="p1.s1"]').textContent()).toMatch(/^At the invitation/);
+		// The reader is plain HTML with a script of its own: it says so too.
+		await expect.poll(() => offline.isVisible()).toBe(true);
 		await page.goto(`${baseUrl()}/glossary`);
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Glossary');
 		await page.goto(`${baseUrl()}/quiz`);
 		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		await answerOneQuestion(page);
+		expect(jsErrors(page)).toEqual([]);
+		await context.close();
+	});
+
+	it('installs from a first visit to a page served as plain HTML (the reader) too', async () => {
+		const context = await phone();
+		const page = await visit(context, `${baseUrl()}/read`);
+		await controlled(page);
+		await context.setOffline(true);
+		await page.goto(`${baseUrl()}/lessons/syria`);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Syria/);
 		expect(jsErrors(page)).toEqual([]);
 		await context.close();
 	});

@@ -1,6 +1,10 @@
 import { course, factCard } from '$lib/content/course.server';
 import type { PageServerLoad } from './$types';
 
+// Plain HTML and one small script (src/lib/static-page.ts) for the "Find a term" box: hydrating
+// every entry cost a phone hundreds of milliseconds of blocking time for one text box.
+export const csr = false;
+
 export const load: PageServerLoad = () => {
 	const sentences = [...course.sentences.values()];
 	const terms = [...course.glossary].sort((a, b) =>

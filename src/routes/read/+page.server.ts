@@ -2,6 +2,10 @@ import { course } from '$lib/content/course.server';
 import { markTerms } from '$lib/reader/segments';
 import type { PageServerLoad } from './$types';
 
+// Plain HTML and one small script (src/lib/static-page.ts, about 1 KB): nothing on the page needs the
+// framework in the browser, and hydrating the whole text cost a phone hundreds of milliseconds.
+export const csr = false;
+
 export const load: PageServerLoad = () => {
 	const { source, glossary, lessons } = course;
 	const all = source.paragraphs.flatMap((p) => p.sentences);
