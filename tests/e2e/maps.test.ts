@@ -104,6 +104,8 @@ async function expectTrueLabels(map: Locator, what: string, focus?: string[]) {
 
 async function mapOn(page: Page): Promise<Locator> {
 	const map = page.locator('.region-map').first();
+	// In a lesson the map becomes interactive once it nears the screen.
+	await map.scrollIntoViewIfNeeded();
 	await map.locator('svg[data-rendered="true"]').waitFor();
 	await map.scrollIntoViewIfNeeded();
 	return map;

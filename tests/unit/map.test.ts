@@ -21,7 +21,15 @@ import {
 	ringArea
 } from '$lib/viz/map/polygon';
 import type { MapGeometry, Point, Ring, View } from '$lib/viz/map/types';
-import { MAX_ZOOM, constrain, panBy, restView, toScreen, zoomBy } from '$lib/viz/map/view';
+import {
+	MAX_ZOOM,
+	constrain,
+	layoutWidth,
+	panBy,
+	restView,
+	toScreen,
+	zoomBy
+} from '$lib/viz/map/view';
 import { countryNames, cutRegion } from '../../scripts/lib/cut-regions.js';
 import { MAP_WIDTH, projectRegion } from '../../scripts/lib/project-region.js';
 import { readLessonFiles } from './load-files';
@@ -340,6 +348,20 @@ describe('view (zoom transforms)', () => {
 		const after = toScreen(zoomBy(rest, 1.6, before), g, [500, 300]);
 		expect(after[0]).toBeCloseTo(before[0], 6);
 		expect(after[1]).toBeCloseTo(before[1], 6);
+	});
+});
+
+describe('layoutWidth: the server layout kept where the frame is close to it', () => {
+	it.each([
+		{ name: 'the server width itself', frame: 356, expected: 356 },
+		{ name: 'a 412 px phone (Lighthouse)', frame: 378, expected: 356 },
+		{ name: '25% wider, the last kept', frame: 445, expected: 356 },
+		{ name: 'wider than that: its own layout', frame: 446, expected: 446 },
+		{ name: 'a laptop', frame: 719.6, expected: 720 },
+		{ name: '5% narrower, the last kept', frame: 338.2, expected: 356 },
+		{ name: 'a 320 px phone: its own (labels never shrink)', frame: 286, expected: 286 }
+	])('$name: $frame → $expected', ({ frame, expected }) => {
+		expect(layoutWidth(frame, 356)).toBe(expected);
 	});
 });
 
