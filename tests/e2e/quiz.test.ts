@@ -59,6 +59,7 @@ async function answerByKeyboard(page: Page, right: boolean) {
 		await downs.last().focus();
 		await page.keyboard.press('Enter');
 	} else if (q.type === 'locate') {
+		await quiz(page).locator('.locate').scrollIntoViewIfNeeded(); // the map is laid out once near
 		await quiz(page).locator('svg[data-rendered="true"]').waitFor();
 		await quiz(page).locator('.place').first().focus();
 		await page.keyboard.press('Enter');
@@ -131,6 +132,7 @@ describe('a locate question', () => {
 			const legend = (await quiz(page).locator('legend').first().textContent())?.trim();
 			const q = lessonQuestions.find((x) => x.prompt.trim() === legend) as Q & { answer?: string };
 			if (q?.type === 'locate') {
+				await quiz(page).locator('.locate').scrollIntoViewIfNeeded(); // the map is laid out once near
 				await quiz(page).locator('svg[data-rendered="true"]').waitFor();
 				await expectNoAxeViolations(page, 'a locate question');
 				const marker = quiz(page).locator('.place').first();
@@ -160,6 +162,7 @@ describe('Tab in a locate question', () => {
 			const text = (await legend.textContent())?.trim();
 			const q = lessonQuestions.find((x) => x.prompt.trim() === text);
 			if (q?.type === 'locate') {
+				await quiz(page).locator('.locate').scrollIntoViewIfNeeded(); // the map is laid out once near
 				const map = quiz(page).locator('.region-map');
 				await map.locator('svg[data-rendered="true"]').waitFor();
 				const offered = await map
@@ -219,6 +222,7 @@ describe('a locate question whose answer is a drawn area', () => {
 			const legend = (await quiz(page).locator('legend').first().textContent())?.trim();
 			const q = lessonQuestions.find((x) => x.prompt.trim() === legend) as Q & { answer?: string };
 			if (q?.type === 'locate' && q.answer === 'liptako-gourma') {
+				await quiz(page).locator('.locate').scrollIntoViewIfNeeded(); // the map is laid out once near
 				const map = quiz(page).locator('.region-map');
 				await map.locator('svg[data-rendered="true"]').waitFor();
 				const check = quiz(page).getByRole('button', { name: 'Check my answer' });
