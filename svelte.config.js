@@ -9,6 +9,11 @@ const lessonLayout = fileURLToPath(
 	new URL('./src/lib/lesson/LessonLayout.svelte', import.meta.url)
 );
 
+/** The components a lesson's chart is drawn with (LazyChart mounts them only once the chart nears
+ *  the screen): their styles are injected with them rather than linked, since a stylesheet of a
+ *  module imported that late is not linked by the page the server draws them in. */
+const chartComponents = /\/src\/lib\/(viz\/|lesson\/viz\/|ui\/Disclosure\.svelte$)/;
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	extensions: ['.svelte', '.md'],
@@ -21,6 +26,10 @@ const config = {
 			smartypants: false
 		})
 	],
+	vitePlugin: {
+		dynamicCompileOptions: ({ filename }) =>
+			chartComponents.test(filename) ? { css: 'injected' } : undefined
+	},
 	kit: {
 		adapter: adapter(),
 		alias: { $lessons: 'lessons' },

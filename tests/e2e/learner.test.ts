@@ -46,6 +46,7 @@ async function answerWrong(page: Page): Promise<Question> {
 		const wrong = q.pairs[1].right;
 		for (const p of q.pairs) await box.getByLabel(p.left, { exact: true }).selectOption(wrong);
 	} else if (q.type === 'locate') {
+		await box.locator('.locate').scrollIntoViewIfNeeded(); // the map is laid out once near
 		await box.locator('svg[data-rendered="true"]').waitFor();
 		const other = q.options.find((o) => o.place !== q.answer)!;
 		await box.locator(`input[type=radio][value="${other.place}"]`).check({ force: true });

@@ -56,6 +56,17 @@ async function look(map: Locator): Promise<Seen> {
 					);
 				}
 			}
+			// An edge label (a neighbour the frame cuts) may reach over water, never another country.
+			if (l.dataset.edge) {
+				const r = rect(l);
+				for (let i = 0; i <= 6; i++)
+					for (let j = 0; j <= 2; j++) {
+						const p = [r.x + 1 + ((r.width - 2) * i) / 6, r.y + 1 + ((r.height - 2) * j) / 2];
+						for (const s of shapes)
+							if (s.dataset.country !== name && inFill(s, p))
+								wrongCountry.push(`${name} edge label over ${s.dataset.country}`);
+					}
+			}
 		}
 		const dots = [...svg.querySelectorAll<SVGGElement>('g[data-place]')].map((g) => ({
 			id: g.dataset.place!,
@@ -98,6 +109,8 @@ async function expectTrueLabels(map: Locator, what: string, focus?: string[]) {
 
 async function mapOn(page: Page): Promise<Locator> {
 	const map = page.locator('.region-map').first();
+	// In a lesson the map becomes interactive once it nears the screen.
+	await map.scrollIntoViewIfNeeded();
 	await map.locator('svg[data-rendered="true"]').waitFor();
 	await map.scrollIntoViewIfNeeded();
 	return map;

@@ -53,6 +53,7 @@ async function answerByKeyboard(page: Page, right: boolean) {
 		await downs.last().focus();
 		await page.keyboard.press('Enter');
 	} else if (q.type === 'locate') {
+		await quiz(page).locator('.locate').scrollIntoViewIfNeeded(); // the map is laid out once near
 		await quiz(page).locator('svg[data-rendered="true"]').waitFor();
 		await quiz(page).locator('.place').first().focus();
 		await page.keyboard.press('Enter');
@@ -141,6 +142,7 @@ describe('a locate question', () => {
 	it('is answered on the map with the keyboard, and marks the right place', async () => {
 		const page = await open(b, '/lessons/threat-remains');
 		await skipTo(page, (q) => q.type === 'locate', 15, 'no locate question in the lesson quiz');
+		await quiz(page).locator('.locate').scrollIntoViewIfNeeded(); // the map is laid out once near
 		await quiz(page).locator('svg[data-rendered="true"]').waitFor();
 		await expectNoAxeViolations(page, 'a locate question');
 		const marker = quiz(page).locator('.place').first();
@@ -154,6 +156,67 @@ describe('a locate question', () => {
 	});
 });
 
+describe('Tab in a locate question', () => {
+	it('reaches the places the question offers first: no country shape is a tab stop', async () => {
+		const page = await open(b, '/lessons/west-africa-sahel');
+		for (let i = 0; i < 20; i++) {
+			const legend = quiz(page).locator('legend').first();
+			const text = (await legend.textContent())?.trim();
+			const q = lessonQuestions.find((x) => x.prompt.trim() === text);
+			if (q?.type === 'locate') {
+				await quiz(page).locator('.locate').scrollIntoViewIfNeeded(); // the map is laid out once near
+				const map = quiz(page).locator('.region-map');
+				await map.locator('svg[data-rendered="true"]').waitFor();
+				const offered = await map
+					.locator('g[data-place], path[data-area]')
+					.evaluateAll((els) => els.length);
+				// From the question's prompt, Tab by Tab, as a keyboard user goes.
+				await legend.evaluate((e) => {
+					(e as HTMLElement).tabIndex = -1;
+					(e as HTMLElement).focus();
+				});
+				const stops: string[] = [];
+				for (let t = 0; t < offered + 4; t++) {
+					await page.keyboard.press('Tab');
+					stops.push(
+						await page.evaluate(() => {
+							const e = document.activeElement as HTMLElement | SVGElement | null;
+							if (!e?.closest('.region-map')) return `outside: ${e?.tagName}`;
+							const d = (e as SVGElement).dataset;
+							return d.place
+								? `place ${d.place}`
+								: d.area
+									? `area ${d.area}`
+									: d.country
+										? `country ${d.country}`
+										: `control: ${e.tagName}`;
+						})
+					);
+				}
+				const onMap = stops.filter((s) => !s.startsWith('outside'));
+				expect(stops[0], `the first stop after the prompt: ${stops.join(', ')}`).toMatch(
+					/^(place|area) /
+				);
+				expect(onMap.slice(0, offered), stops.join(', ')).toEqual(
+					onMap.slice(0, offered).filter((s) => /^(place|area) /.test(s))
+				);
+				expect(onMap.length).toBeGreaterThanOrEqual(offered);
+				expect(
+					stops.some((s) => s.startsWith('other')),
+					stops.join(', ')
+				).toBe(false);
+				await page.context().close();
+				return;
+			}
+			await answerByKeyboard(page, false);
+			await quiz(page)
+				.getByRole('button', { name: /Next question|See my results/ })
+				.click();
+		}
+		throw new Error('no locate question in the lesson quiz');
+	});
+});
+
 describe('a locate question whose answer is a drawn area', () => {
 	it('takes Enter or a click on the area, enables Check, and prints no offered name on the map', async () => {
 		const page = await open(b, '/lessons/west-africa-sahel');
@@ -163,6 +226,7 @@ describe('a locate question whose answer is a drawn area', () => {
 			20,
 			'no Liptako-Gourma question in the lesson quiz'
 		);
+		await quiz(page).locator('.locate').scrollIntoViewIfNeeded(); // the map is laid out once near
 		const map = quiz(page).locator('.region-map');
 		await map.locator('svg[data-rendered="true"]').waitFor();
 		const check = quiz(page).getByRole('button', { name: 'Check my answer' });

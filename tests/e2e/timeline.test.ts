@@ -33,6 +33,8 @@ async function openTimeline(path: string, width: number) {
 	await page.goto(baseUrl() + path, { waitUntil: 'networkidle' });
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	const chart = width < 640 ? '.timeline svg.year-chart' : '.timeline svg.lane-chart';
+	// In a lesson the timeline becomes interactive once it nears the screen.
+	await page.locator('.timeline').first().scrollIntoViewIfNeeded();
 	await page.locator(`${chart} .event[role="button"]`).first().waitFor();
 	return { page, problems };
 }

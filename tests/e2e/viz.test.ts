@@ -146,12 +146,25 @@ describe('/timeline', () => {
 
 describe('lessons with a timeline or a map', () => {
 	it.each([
-		{ path: '/lessons/reading-a-communique', selector: '.timeline svg' },
-		{ path: '/lessons/threat-remains', selector: 'svg[data-rendered="true"]' },
-		{ path: '/lessons/west-africa-sahel', selector: 'svg[data-rendered="true"]' }
+		{
+			path: '/lessons/reading-a-communique',
+			selector: '.lazy-chart .timeline .event[role="button"]'
+		},
+		{ path: '/lessons/threat-remains', selector: '.lazy-chart svg[data-rendered="true"]' },
+		{ path: '/lessons/west-africa-sahel', selector: '.lazy-chart svg[data-rendered="true"]' }
 	])('$path shows it, with only its places', async ({ path, selector }) => {
 		const page = await open(b, path);
+		// Drawn by the server, made interactive (its code loaded) once it nears the screen.
+		const scripts = () =>
+			page.evaluate(
+				() => performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js')).length
+			);
+		expect(await page.locator('.lazy-chart').getAttribute('data-chart')).toBe('drawn');
+		const before = await scripts();
+		await page.locator('.lazy-chart').scrollIntoViewIfNeeded();
 		await page.locator(selector).first().waitFor();
+		expect(await page.locator('.lazy-chart').getAttribute('data-chart')).toBe('interactive');
+		expect(await scripts(), 'the chart code loaded only once scrolled to').toBeGreaterThan(before);
 		if (path.endsWith('threat-remains')) {
 			expect(
 				await page

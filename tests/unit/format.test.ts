@@ -16,6 +16,23 @@ describe('formatDate', () => {
 	});
 });
 
+describe('formatDate without Intl writes what en-GB Intl writes', () => {
+	const intl = (d: Date, o: Intl.DateTimeFormatOptions) =>
+		new Intl.DateTimeFormat('en-GB', { ...o, timeZone: 'UTC' }).format(d);
+	it.each(Array.from({ length: 12 }, (_, i) => ({ month: String(i + 1).padStart(2, '0') })))(
+		'month $month, by day and by month',
+		({ month }) => {
+			const d = new Date(`2019-${month}-28T00:00:00Z`);
+			expect(formatDate(`2019-${month}-28`)).toBe(
+				intl(d, { day: 'numeric', month: 'long', year: 'numeric' })
+			);
+			expect(formatDate(`2019-${month}`, 'month')).toBe(
+				intl(d, { month: 'long', year: 'numeric' })
+			);
+		}
+	);
+});
+
 describe('formatDateTime', () => {
 	it.each([
 		{

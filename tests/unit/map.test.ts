@@ -7,6 +7,8 @@ import {
 	PLACE_POSITIONS,
 	anchorCandidates,
 	estimateWidth,
+	frameContacts,
+	labelAtEdge,
 	labelDots,
 	labelInside,
 	placeBox
@@ -14,6 +16,7 @@ import {
 import { HIT_RADIUS, layoutMap, mapShapes, markerRadius } from '$lib/viz/map/layout';
 import {
 	boxInside,
+	boxTouches,
 	boxesOverlap,
 	clipToConvex,
 	insideRings,
@@ -21,7 +24,15 @@ import {
 	ringArea
 } from '$lib/viz/map/polygon';
 import type { MapGeometry, Point, Ring, View } from '$lib/viz/map/types';
-import { MAX_ZOOM, constrain, panBy, restView, toScreen, zoomBy } from '$lib/viz/map/view';
+import {
+	MAX_ZOOM,
+	constrain,
+	layoutWidth,
+	panBy,
+	restView,
+	toScreen,
+	zoomBy
+} from '$lib/viz/map/view';
 import { countryNames, cutRegion } from '../../scripts/lib/cut-regions.js';
 import { MAP_WIDTH, projectRegion } from '../../scripts/lib/project-region.js';
 import { readLessonFiles } from './load-files';
@@ -343,6 +354,170 @@ describe('view (zoom transforms)', () => {
 	});
 });
 
+describe('edge labels: a neighbour the frame cuts', () => {
+	const frame = { x0: 0, y0: 0, x1: 200, y1: 100 };
+	// A country the right side of the frame cuts: a strip 14 px wide down the whole edge.
+	const strip: Ring = [
+		[186, 0],
+		[200, 0],
+		[200, 100],
+		[186, 100]
+	];
+	// Its neighbour just inside it, across the whole drawing.
+	const inland: Ring = [
+		[0, 0],
+		[186, 0],
+		[186, 100],
+		[0, 100]
+	];
+	const measure = estimateWidth;
+
+	it.each([
+		{
+			name: 'a strip down the right side (cut at the top and bottom too)',
+			rings: [strip],
+			expected: [
+				['top', 186, 200],
+				['right', 0, 100],
+				['bottom', 186, 200]
+			]
+		},
+		{
+			name: 'a corner: the top and the left sides',
+			rings: [
+				[
+					[0, 0],
+					[30, 0],
+					[0, 20]
+				] as Ring
+			],
+			expected: [
+				['top', 0, 30],
+				['left', 0, 20]
+			]
+		},
+		{
+			name: 'a shape inside the frame touches no side',
+			rings: [
+				[
+					[50, 40],
+					[60, 40],
+					[60, 50]
+				] as Ring
+			],
+			expected: []
+		}
+	])('frameContacts: $name', ({ rings, expected }) => {
+		expect(frameContacts(rings, frame).map((c) => [c.side, c.from, c.to])).toEqual(expected);
+	});
+
+	it.each([
+		{
+			name: 'a box across an edge of the shape',
+			box: { x0: 180, y0: 10, x1: 190, y1: 20 },
+			expected: true
+		},
+		{ name: 'a box wholly inside', box: { x0: 188, y0: 10, x1: 198, y1: 20 }, expected: true },
+		{ name: 'a box beside it', box: { x0: 170, y0: 10, x1: 185, y1: 20 }, expected: false }
+	])('boxTouches: $name → $expected', ({ box, expected }) => {
+		expect(boxTouches(box, [strip])).toBe(expected);
+	});
+
+	it('runs its name down the right edge, over its own strip and no other country', () => {
+		const l = labelAtEdge(
+			{ id: 'country:Sudan', name: 'Sudan', rings: [strip], others: [[inland]] },
+			[],
+			frame,
+			measure
+		)!;
+		expect(l.edge).toBe('right');
+		expect(l.rotate).toBe(90);
+		expect(l.box.x1).toBe(200);
+		expect(l.box.x0).toBeGreaterThanOrEqual(186);
+		expect(insideRings([l.x, l.y], [strip])).toBe(true);
+		expect(boxTouches(l.box, [inland])).toBe(false);
+	});
+
+	it.each([
+		{
+			name: 'no cut by the frame: no edge label',
+			rings: [
+				[
+					[150, 40],
+					[180, 40],
+					[180, 60],
+					[150, 60]
+				] as Ring
+			],
+			obstacles: []
+		},
+		{
+			name: 'the strip too thin for even the smallest size: none',
+			rings: [
+				[
+					[196, 0],
+					[200, 0],
+					[200, 100],
+					[196, 100]
+				] as Ring
+			],
+			obstacles: []
+		},
+		{
+			name: 'another label in the way all along the edge: none',
+			rings: [strip],
+			obstacles: [{ x0: 180, y0: 0, x1: 200, y1: 100 }]
+		}
+	])('$name', ({ rings, obstacles }) => {
+		expect(
+			labelAtEdge(
+				{ id: 'country:X', name: 'Sudan', rings, others: [[inland]] },
+				obstacles,
+				frame,
+				measure
+			)
+		).toBeNull();
+	});
+
+	it('moves along the cut to a stretch clear of other labels', () => {
+		const l = labelAtEdge(
+			{ id: 'country:Sudan', name: 'Sudan', rings: [strip], others: [[inland]] },
+			[{ x0: 180, y0: 0, x1: 200, y1: 40 }],
+			frame,
+			measure
+		)!;
+		expect(l).not.toBeNull();
+		expect(l.box.y0).toBeGreaterThanOrEqual(40);
+	});
+
+	it('on the real West Africa map at a phone width, Sudan and Gabon get edge labels', () => {
+		const g = geometries['west-africa-sahel'];
+		const region = course.regions.find((r) => r.id === 'west-africa-sahel')!;
+		const markers = course.places.filter(
+			(p) =>
+				p.region === region.id &&
+				!region.areas.some((a) => a.shape === 'circle' && a.place === p.id)
+		);
+		const layout = layoutMap(mapShapes(g), restView(g, 356), markers, region.areas);
+		const edges = layout.labels.filter((l) => l.edge).map((l) => l.id);
+		expect(edges).toEqual(expect.arrayContaining(['country:Sudan', 'country:Gabon']));
+	});
+});
+
+describe('layoutWidth: the server layout kept where the frame is close to it', () => {
+	it.each([
+		{ name: 'the server width itself', frame: 356, expected: 356 },
+		{ name: 'a 412 px phone (Lighthouse)', frame: 378, expected: 356 },
+		{ name: '25% wider, the last kept', frame: 445, expected: 356 },
+		{ name: 'wider than that: its own layout', frame: 446, expected: 446 },
+		{ name: 'a laptop', frame: 719.6, expected: 720 },
+		{ name: '5% narrower, the last kept', frame: 338.2, expected: 356 },
+		{ name: 'a 320 px phone: its own (labels never shrink)', frame: 286, expected: 286 }
+	])('$name: $frame → $expected', ({ frame, expected }) => {
+		expect(layoutWidth(frame, 356)).toBe(expected);
+	});
+});
+
 describe('layoutMap on the real maps', () => {
 	const cases = course.regions.flatMap((r) =>
 		[356, 720].flatMap((w) => [1, 2.56].map((k) => ({ region: r, width: w, k })))
@@ -384,6 +559,15 @@ describe('layoutMap on the real maps', () => {
 			for (const a of layout.labels) {
 				for (const b of layout.labels) {
 					if (a !== b) expect(boxesOverlap(a.box, b.box), `${a.id} / ${b.id}`).toBe(false);
+				}
+			}
+			// An edge label lies against the frame, over its own country and no other.
+			for (const l of layout.labels.filter((l) => l.edge)) {
+				const name = l.id.slice('country:'.length);
+				for (const c of shapes.countries) {
+					const touches = boxTouches(l.box, screen(c.rings));
+					if (c.name === name) expect(touches, `${name} edge label on its country`).toBe(true);
+					else expect(touches, `${name} edge label over ${c.name}`).toBe(false);
 				}
 			}
 			// Each dot's own target holds its centre, and no other dot's does.

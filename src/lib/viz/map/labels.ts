@@ -2,6 +2,7 @@ import polylabel from 'polylabel';
 import {
 	boxInside,
 	boxRing,
+	boxTouches,
 	boxesOverlap,
 	clipToConvex,
 	edgeDistance,
@@ -31,7 +32,13 @@ export interface PlacedLabel {
 	box: Box;
 	/** A short line from the dot to a label set further off. */
 	leader?: [Point, Point];
+	/** A neighbour's small label against the side of the drawing where the frame cuts it. */
+	edge?: FrameSide;
+	/** Degrees the label turns about its centre: along a left (−90) or right (90) edge. */
+	rotate?: number;
 }
+
+export type FrameSide = 'top' | 'right' | 'bottom' | 'left';
 
 const LINE = 1.15;
 
@@ -328,4 +335,121 @@ export function labelDots(
 		placed.push(label);
 	}
 	return placed;
+}
+
+/** The stretches of each side of the frame a shape touches (where the frame cuts it), in order. */
+export function frameContacts(
+	rings: Ring[],
+	frame: Box,
+	tolerance = 0.5
+): { side: FrameSide; from: number; to: number }[] {
+	const sides: { side: FrameSide; on: (p: Point) => boolean; along: (p: Point) => number }[] = [
+		{ side: 'top', on: ([, y]) => Math.abs(y - frame.y0) <= tolerance, along: ([x]) => x },
+		{ side: 'right', on: ([x]) => Math.abs(x - frame.x1) <= tolerance, along: ([, y]) => y },
+		{ side: 'bottom', on: ([, y]) => Math.abs(y - frame.y1) <= tolerance, along: ([x]) => x },
+		{ side: 'left', on: ([x]) => Math.abs(x - frame.x0) <= tolerance, along: ([, y]) => y }
+	];
+	return sides.flatMap(({ side, on, along }) => {
+		// Clipping to the frame leaves a shape's cut as an edge along the side: both ends on it.
+		const spans: [number, number][] = [];
+		for (const ring of rings) {
+			for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+				if (on(ring[i]) && on(ring[j])) {
+					const [a, b] = [along(ring[j]), along(ring[i])];
+					if (Math.abs(b - a) > tolerance) spans.push([Math.min(a, b), Math.max(a, b)]);
+				}
+			}
+		}
+		return spans.map(([from, to]) => ({ side, from, to }));
+	});
+}
+
+export interface EdgeToLabel {
+	id: string;
+	name: string;
+	/** Its visible part on screen (clipped to the frame). */
+	rings: Ring[];
+	/** Every other country's visible part: the label may cover none of them. */
+	others: Ring[][];
+	sizes?: number[];
+}
+
+/** The first spot along a cut where a w × h box against the frame's side fits (see labelAtEdge). */
+function edgeSpot(
+	shape: EdgeToLabel,
+	cut: { side: FrameSide; from: number; to: number },
+	w: number,
+	h: number,
+	obstacles: Box[],
+	frame: Box
+): Omit<PlacedLabel, 'style'> | null {
+	const horizontal = cut.side === 'top' || cut.side === 'bottom';
+	const [lo, hi] = horizontal
+		? [frame.x0 + w / 2, frame.x1 - w / 2]
+		: [frame.y0 + h / 2, frame.y1 - h / 2];
+	const middle = (cut.from + cut.to) / 2;
+	const reach = (cut.to - cut.from) / 2;
+	for (let d = 0; d <= reach; d += 4) {
+		for (const along of d ? [middle - d, middle + d] : [middle]) {
+			const c = Math.max(lo, Math.min(hi, along));
+			const box: Box =
+				cut.side === 'top'
+					? { x0: c - w / 2, x1: c + w / 2, y0: frame.y0, y1: frame.y0 + h }
+					: cut.side === 'bottom'
+						? { x0: c - w / 2, x1: c + w / 2, y0: frame.y1 - h, y1: frame.y1 }
+						: cut.side === 'left'
+							? { x0: frame.x0, x1: frame.x0 + w, y0: c - h / 2, y1: c + h / 2 }
+							: { x0: frame.x1 - w, x1: frame.x1, y0: c - h / 2, y1: c + h / 2 };
+			const centre: Point = [(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2];
+			if (!insideRings(centre, shape.rings)) continue;
+			if (obstacles.some((o) => boxesOverlap(o, box))) continue;
+			if (shape.others.some((rings) => boxTouches(box, rings))) continue;
+			return {
+				id: shape.id,
+				kind: 'country',
+				lines: [shape.name],
+				x: centre[0],
+				y: centre[1],
+				box,
+				edge: cut.side
+			};
+		}
+	}
+	return null;
+}
+
+/**
+ * A small label for a neighbour the frame cuts and that has no room for a label inside: set
+ * against the side of the drawing where the frame cuts it, over that stretch of its own shape,
+ * its centre inside it, covering no other country (water and the world beyond the frame are
+ * fine), clear of the obstacles. Longest cut first, then from each cut's middle outwards. Null
+ * where none fits: the neighbour stays unlabelled.
+ */
+export function labelAtEdge(
+	shape: EdgeToLabel,
+	obstacles: Box[],
+	frame: Box,
+	measure: Measure
+): PlacedLabel | null {
+	const cuts = frameContacts(shape.rings, frame).sort((a, b) => b.to - b.from - (a.to - a.from));
+	for (const size of shape.sizes ?? [10, 9]) {
+		const style: LabelStyle = { size, caps: true, spacing: 0.04 };
+		const long = measure(shape.name, style) + 2;
+		const short = size * LINE;
+		for (const cut of cuts) {
+			const horizontal = cut.side === 'top' || cut.side === 'bottom';
+			// Along a left or right edge the name runs up or down the edge, as locator maps set it.
+			for (const turned of horizontal ? [false] : [true, false]) {
+				const [w, h] = turned ? [short, long] : [long, short];
+				const label = edgeSpot(shape, cut, w, h, obstacles, frame);
+				if (label)
+					return {
+						...label,
+						style,
+						rotate: turned ? (cut.side === 'left' ? -90 : 90) : undefined
+					};
+			}
+		}
+	}
+	return null;
 }

@@ -1,5 +1,6 @@
 import { hitAreas } from './hit-areas';
 import {
+	labelAtEdge,
 	labelDots,
 	labelInside,
 	visibleRings,
@@ -144,7 +145,21 @@ export function layoutMap(
 			frame,
 			measure
 		);
-		if (l) labels.push(l);
+		// No room inside: where the frame cuts it, a small label against that edge, or none.
+		const edge = l
+			? null
+			: labelAtEdge(
+					{
+						id: `country:${c.name}`,
+						name: c.name,
+						rings: c.visible,
+						others: countries.filter((o) => o !== c).map((o) => o.visible)
+					},
+					taken(),
+					frame,
+					measure
+				);
+		if (l ?? edge) labels.push((l ?? edge)!);
 	}
 	const rings = hitAreas(
 		dots.map((d) => d.at),

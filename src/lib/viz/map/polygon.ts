@@ -82,6 +82,29 @@ export function boxInside(box: Box, rings: Ring[]): boolean {
 	return true;
 }
 
+/**
+ * Whether a box and a shape share any area: a corner of the box inside the shape, a point of the
+ * shape inside the box, or an edge of the shape crossing a side of the box.
+ */
+export function boxTouches(box: Box, rings: Ring[]): boolean {
+	const corners: Point[] = [
+		[box.x0, box.y0],
+		[box.x1, box.y0],
+		[box.x1, box.y1],
+		[box.x0, box.y1]
+	];
+	if (corners.some((c) => insideRings(c, rings))) return true;
+	for (const ring of rings) {
+		for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+			const a = ring[j];
+			if (a[0] > box.x0 && a[0] < box.x1 && a[1] > box.y0 && a[1] < box.y1) return true;
+			for (let k = 0; k < 4; k++)
+				if (crosses(a, ring[i], corners[k], corners[(k + 1) % 4])) return true;
+		}
+	}
+	return false;
+}
+
 /** Sutherland–Hodgman: the part of a ring inside a convex polygon (given counter-clockwise or not). */
 export function clipToConvex(subject: Ring, clip: Ring): Ring {
 	const sign = Math.sign(signedArea(clip)) || 1;

@@ -14,6 +14,16 @@ export function restView(geometry: Pick<MapGeometry, 'width' | 'height'>, width:
 	};
 }
 
+/**
+ * The width a map is laid out at, for a frame `frame` CSS pixels wide. Within a little of the
+ * width the server laid it out at (from 5% narrower to 25% wider: a 390 px phone, a 412 px one) the
+ * server's layout is kept as it is and its viewBox scales it, labels a little larger: hydrating
+ * then lays nothing out again. Any other width gets a layout of its own.
+ */
+export function layoutWidth(frame: number, server: number): number {
+	return frame >= server * 0.95 && frame <= server * 1.25 ? server : Math.round(frame);
+}
+
 /** Map units → CSS pixels on screen. */
 export function toScreen(view: View, geometry: Pick<MapGeometry, 'width'>, [px, py]: Point): Point {
 	const s = (view.width / geometry.width) * view.k;
