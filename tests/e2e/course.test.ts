@@ -357,9 +357,7 @@ describe('the shell', () => {
 	it('answers an unknown lesson with a 404 page', async () => {
 		const context = await b.newContext();
 		const page = await context.newPage();
-		const response = await page.goto(
-			`${baseUrl()}/lessons/no-such-lesson`
-		);
+		const response = await page.goto(`${baseUrl()}/lessons/no-such-lesson`);
 		expect(response?.status()).toBe(404);
 		expect(await page.locator('h1').count()).toBe(1);
 		await context.close();

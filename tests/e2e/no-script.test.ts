@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, browser } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, fileBrowser } from './helpers';
 
 // Without JavaScript no lesson or chart page tells a reader to do what cannot be done there: no
 // "select", "tap", "drag" or "zoom" in its words (lesson text, captions, legends, hints), and no
@@ -20,13 +19,7 @@ const pages = ['/timeline', ...regions.map((r) => `/maps/${r.id}`), ...lessons];
 const instruction =
 	/\b(select|selecting|tap|tapping|click|drag|zoom|pinch|wheel|arrow keys|switch (each|it|them)|mark it as done)\b/i;
 
-let b: Browser;
-beforeAll(async () => {
-	b = await browser();
-});
-afterAll(async () => {
-	await b?.close();
-});
+const b = await fileBrowser();
 
 describe('without JavaScript', () => {
 	it.each(pages)('%s gives no instruction it cannot follow', async (path) => {
