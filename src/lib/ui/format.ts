@@ -14,27 +14,7 @@ function dateFormat(options: Intl.DateTimeFormatOptions, locale?: string): Intl.
 	return formatter;
 }
 
-/** The months as the course writes them (en-GB), by index. */
-const monthNames = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
-
-/**
- * "2020-06-04" → "4 June 2020"; "2015-05" (month precision) → "May 2015". No time zones involved.
- * Written from a table, not Intl: the course's dates never change language, and the first
- * Intl.DateTimeFormat a page builds costs a phone about 30 ms while the charts hydrate.
- */
+/** "2020-06-04" → "4 June 2020"; "2015-05" (month precision) → "May 2015". No time zones involved. */
 export function formatDate(iso: string, precision: 'day' | 'month' = 'day'): string {
 	const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
 	if (!m) return iso;
@@ -42,8 +22,10 @@ export function formatDate(iso: string, precision: 'day' | 'month' = 'day'): str
 	// A calendar day, not an instant: read and written in UTC, it never shifts to the day before.
 	const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, byDay ? Number(m[3]) : 1));
 	if (day.getUTCMonth() !== Number(m[2]) - 1) return iso; // "2020-13" or "2020-02-31"
-	const monthYear = `${monthNames[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
-	return byDay ? `${day.getUTCDate()} ${monthYear}` : monthYear;
+	return dateFormat(
+		{ day: byDay ? 'numeric' : undefined, month: 'long', year: 'numeric', timeZone: 'UTC' },
+		courseLocale
+	).format(day);
 }
 
 /** Which parts of an instant to write: its date and time, its date, or its time. */
