@@ -9,11 +9,11 @@
 // average is printed before and after. Builds nothing: needs `npm run build` first.
 // Writes test-results/bench-lighthouse.json.
 //   node scripts/bench-lighthouse.js [--runs 1] [--only /read] [--json]
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { parse } from 'yaml';
 import { assignmentWithAnswers } from './lib/bench-assignment.js';
 import { lighthouseMedian } from './lib/lighthouse.js';
+import { courseRoutes } from './lib/routes.js';
 import { startServer } from './lib/server-process.js';
 
 const args = process.argv.slice(2);
@@ -27,26 +27,7 @@ const json = args.includes('--json');
 if (!Number.isInteger(runs) || runs < 1)
 	throw new Error(`--runs must be a whole number ≥ 1, not ${option('--runs', '')}`);
 
-const lessons = readdirSync('lessons')
-	.filter((f) => f.endsWith('.md'))
-	.sort()
-	.map((f) => `/lessons/${f.replace(/\.md$/, '')}`);
-const { regions } = parse(readFileSync('lessons/regions.yaml', 'utf8'));
-let routes = [
-	'/',
-	'/read',
-	'/glossary',
-	'/commitments',
-	...lessons,
-	'/timeline',
-	...regions.map((/** @type {{ id: string }} */ r) => `/maps/${r.id}`),
-	'/quiz',
-	'/review',
-	'/teach',
-	'/join',
-	'/a/:code',
-	'/teach/:token'
-];
+let routes = courseRoutes();
 if (only) routes = routes.filter((r) => r === only);
 if (!routes.length) throw new Error(`--only ${only}: no such route among those measured`);
 

@@ -6,39 +6,15 @@
 // runs it so).
 // In a page's path, :code and :token stand for an assignment made for the run (from lesson 1),
 // so /a/:code is a student's page and /teach/:token its dashboard.
-import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { parse } from 'yaml';
 import { launchBrowser } from '../tests/e2e/browser.js';
+import { courseRoutes } from './lib/routes.js';
 import { startServer } from './lib/server-process.js';
 import { budgetFor } from './size-budget.js';
 
 const check = process.argv.includes('--check');
 const pages = process.argv.slice(2).filter((a) => a.startsWith('/'));
-if (!pages.length) {
-	const lessons = readdirSync('lessons')
-		.filter((f) => f.endsWith('.md'))
-		.map((f) => `/lessons/${f.replace(/\.md$/, '')}`);
-	const { regions } = parse(readFileSync('lessons/regions.yaml', 'utf8'));
-	pages.push(
-		'/',
-		'/read',
-		'/glossary',
-		'/commitments',
-		...lessons,
-		'/timeline',
-		...regions.map((/** @type {{ id: string }} */ r) => `/maps/${r.id}`),
-		'/quiz',
-		'/review',
-		'/teach',
-		'/teach/guide',
-		'/teach/guide/west-africa-sahel',
-		'/teach/guide/west-africa-sahel/worksheet',
-		'/join',
-		'/a/:code',
-		'/teach/:token'
-	);
-}
+if (!pages.length) pages.push(...courseRoutes({ guides: true }));
 
 // A database of its own, so a measurement never writes to ./data.
 const server = await startServer();
