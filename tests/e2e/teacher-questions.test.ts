@@ -2,10 +2,19 @@
 // why) and item 3 (a name on no class list is flagged in its row); and two of its "smaller
 // things": /teach ends at its footer and draws the bank lazily, and the full-screen join code
 // is centred.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankQuestions } from '../support/bank';
-import { baseUrl, browser, expectNoAxeViolations, jsErrors, open } from './helpers';
+import {
+	axeAt320,
+	baseUrl,
+	browser,
+	createByApi,
+	focusedId,
+	jsErrors,
+	open,
+	withCsp
+} from './helpers';
 
 let b: Browser;
 beforeAll(async () => {
@@ -15,23 +24,11 @@ afterAll(async () => {
 	await b?.close();
 });
 
-const withCsp = { bypassCSP: false };
 // Single choice, so a student answers each by ticking its first option.
 const three = bankQuestions()
 	.filter((q) => q.type === 'single')
 	.slice(0, 3)
 	.map((q) => q.id);
-
-async function createByApi(body: Record<string, unknown>) {
-	const r = await fetch(`${baseUrl()}/api/assignments`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body)
-	});
-	expect(r.status).toBe(201);
-	const json = (await r.json()) as { code: string; teacherToken: string };
-	return { code: json.code, token: json.teacherToken };
-}
 
 /** The question ids in the order students get them, as the teacher's results list them. */
 async function storedIds(code: string, token: string): Promise<string[]> {
@@ -54,17 +51,6 @@ async function submitAs(code: string, name: string) {
 	if (await unanswered.count()) await unanswered.click();
 	await expect.poll(() => student.locator('#score-h').count()).toBe(1);
 	await student.context().close();
-}
-
-const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
-
-async function axeAt320(page: Page, label: string) {
-	await page.setViewportSize({ width: 320, height: 700 });
-	for (const colorScheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme });
-		await expectNoAxeViolations(page, `${label}, 320px, ${colorScheme}`);
-	}
-	await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 describe('changing the questions from the dashboard', () => {
