@@ -78,6 +78,7 @@ describe('changing the questions from the dashboard', () => {
 		expect(await teacher.locator('input[name=questionIds]').count()).toBe(0);
 		await teacher.locator('.lesson-list > details > summary').first().click();
 		const box = teacher.locator('.lesson-list input[name=questionIds]').first();
+		await box.waitFor();
 		const added = (await box.getAttribute('value'))!;
 		await box.check();
 		await teacher.getByRole('button', { name: 'Add the chosen questions (1)' }).click();
@@ -146,8 +147,9 @@ describe('/teach', () => {
 			expect(await page.locator('input[name=questionIds]').count()).toBe(0);
 			const lesson = page.locator('.lesson-list > details').first();
 			await lesson.locator(':scope > summary').click();
+			// Drawn once the toggle event comes (a moment after the click).
+			await expect.poll(() => lesson.locator('input[name=questionIds]').count()).toBeGreaterThan(0);
 			const drawn = await lesson.locator('input[name=questionIds]').count();
-			expect(drawn).toBeGreaterThan(0);
 			expect(await page.locator('input[name=questionIds]').count()).toBe(drawn);
 			await lesson.locator('input[name=questionIds]').first().check();
 			await expect
@@ -188,6 +190,10 @@ describe('the full-screen join code', () => {
 						(Math.min(...parts.map((r) => r.top)) + Math.max(...parts.map((r) => r.bottom))) / 2,
 					// The letters' own centre: the spacing after the last letter is not ink.
 					code: (text.left + text.right - parseFloat(style.letterSpacing)) / 2,
+					how: (() => {
+						const r = panel.querySelector('.how')!.getBoundingClientRect();
+						return (r.left + r.right) / 2;
+					})(),
 					width: document.documentElement.clientWidth,
 					height: innerHeight
 				};
@@ -195,6 +201,7 @@ describe('the full-screen join code', () => {
 			expect(Math.abs(m.across - m.width / 2), `across at ${width}px`).toBeLessThan(2);
 			expect(Math.abs(m.down - m.height / 2), `down at ${width}px`).toBeLessThan(2);
 			expect(Math.abs(m.code - m.width / 2), `the code at ${width}px`).toBeLessThan(2);
+			expect(Math.abs(m.how - m.width / 2), `how to join at ${width}px`).toBeLessThan(2);
 			await page.context().close();
 		}
 	});
