@@ -19,9 +19,9 @@ const own = {
 };
 const answers = { 'own-1': { answer: true } };
 
-/** A form post as the dashboard sends it without JavaScript. */
-const action = (token: string, name: string, fields: Record<string, string>) =>
-	fetch(`${baseUrl()}/teach/${token}?/${name}`, {
+/** A form post as the dashboard (or its questions screen, `page`) sends it without JavaScript. */
+const action = (token: string, name: string, fields: Record<string, string>, page = '') =>
+	fetch(`${baseUrl()}/teach/${token}${page}?/${name}`, {
 		method: 'POST',
 		redirect: 'manual',
 		headers: {
@@ -230,5 +230,59 @@ describe('the dashboard forms (no JavaScript)', () => {
 		expect((await request(`/api/assignments/${r.json.code}`)).json.title).toBe('Copy');
 		expect((await post({ title: '' })).json.error).toMatch(/^title: must not be empty/);
 		expect((await post({ colour: 1 })).json.error).toMatch(/^colour: is not a field/);
+	});
+});
+
+describe('the questions screen (/teach/<token>/questions)', () => {
+	const mine = [
+		own,
+		{ ...own, statement: 'The meeting was in Rome.', answer: false },
+		{ ...own, statement: 'Italy co-hosted it.', answer: true }
+	];
+	const ids = async (code: string, token: string) =>
+		(await patch(code, token, {})).json.questionIds;
+	const screen = (token: string, name: string, fields: Record<string, string>) =>
+		action(token, name, fields, '/questions');
+
+	it('moves, removes and adds back, each saved at once; refuses what it cannot do, naming it', async () => {
+		const { code, teacherToken: token } = await create({ title: 'Order', questions: mine });
+		expect(await ids(code, token)).toEqual(['own-1', 'own-2', 'own-3']);
+		expect((await screen(token, 'change', { op: 'down:own-1' })).status).toBe(200);
+		expect(await ids(code, token)).toEqual(['own-2', 'own-1', 'own-3']);
+		expect((await screen(token, 'change', { op: 'remove:own-3' })).status).toBe(200);
+		expect(await ids(code, token)).toEqual(['own-2', 'own-1']);
+		const page = await (await fetch(`${baseUrl()}/teach/${token}/questions`)).text();
+		expect(page).toContain('Your own questions, taken out');
+		expect((await screen(token, 'add', { own: 'own-3' })).status).toBe(200);
+		expect(await ids(code, token)).toEqual(['own-2', 'own-1', 'own-3']);
+
+		const first = await screen(token, 'change', { op: 'up:own-2' });
+		expect(first.status).toBe(400);
+		expect(await first.text()).toContain('Questions: the question is already first.');
+		const unknown = await screen(token, 'add', { questionIds: 'no-such-question' });
+		expect(unknown.status).toBe(400);
+		expect(await unknown.text()).toContain(
+			'Questions: "no-such-question" is not a question in the bank nor one of this assignment'
+		);
+		const nothing = await screen(token, 'change', { op: 'sideways:own-1' });
+		expect(nothing.status).toBe(400);
+		expect(await nothing.text()).toContain('Questions: say which change to make.');
+		expect(await ids(code, token)).toEqual(['own-2', 'own-1', 'own-3']);
+	});
+
+	it('once someone has submitted: refuses with 409 and says why, the list unchanged', async () => {
+		const { code, teacherToken: token } = await create({ title: 'Fixed', questions: mine });
+		await submit(code, { name: 'Ann', answers });
+		const r = await screen(token, 'change', { op: 'down:own-1' });
+		expect(r.status).toBe(409);
+		expect(await r.text()).toContain(
+			'Questions: the questions cannot change once someone has submitted (1 submission marked against them)'
+		);
+		expect(await ids(code, token)).toEqual(['own-1', 'own-2', 'own-3']);
+		const page = await (await fetch(`${baseUrl()}/teach/${token}/questions`)).text();
+		expect(page).toContain('The questions cannot change: 1 submission was marked against them');
+		expect(page).not.toContain('name="op"');
+		const wrong = await fetch(`${baseUrl()}/teach/${token.slice(0, -2)}xx/questions`);
+		expect(wrong.status).toBe(404);
 	});
 });

@@ -44,11 +44,14 @@ async function submitAs(code: string, name: string): Promise<string> {
 	const link = student.getByRole('link', { name: 'Your receipt’s own link' });
 	const href = await link.getAttribute('href');
 	expect(href).toMatch(new RegExp(`^/a/${code}/receipt/[A-Za-z0-9_-]{22}$`));
-	expect(
-		await student
-			.getByRole('img', { name: 'QR code of your receipt’s link' })
-			.evaluate((img) => (img as HTMLImageElement).naturalWidth)
-	).toBeGreaterThan(0);
+	// The image loads after the link appears: wait for it, on a busy machine too.
+	await expect
+		.poll(() =>
+			student
+				.getByRole('img', { name: 'QR code of your receipt’s link' })
+				.evaluate((img) => (img as HTMLImageElement).naturalWidth)
+		)
+		.toBeGreaterThan(0);
 	expect(jsErrors(student)).toEqual([]);
 	await student.context().close();
 	return href!;

@@ -74,3 +74,32 @@ export async function tabTo(page: Page, selector: string, max = 60): Promise<voi
 	}
 	throw new Error(`Tab never reached ${selector} in ${max} presses`);
 }
+
+/** The real Content-Security-Policy stays on: the page must work under it. */
+export const withCsp = { bypassCSP: false };
+
+/** Creates an assignment through the API; its code and the teacher's token. */
+export async function createByApi(
+	body: Record<string, unknown>
+): Promise<{ code: string; token: string }> {
+	const r = await fetch(`${baseUrl()}/api/assignments`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body)
+	});
+	expect(r.status, await r.clone().text()).toBe(201);
+	const json = (await r.json()) as { code: string; teacherToken: string };
+	return { code: json.code, token: json.teacherToken };
+}
+
+export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** axe at 320 px in light and dark, then back to 1280 × 900. */
+export async function axeAt320(page: Page, label: string): Promise<void> {
+	await page.setViewportSize({ width: 320, height: 700 });
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		await expectNoAxeViolations(page, `${label}, 320px, ${colorScheme}`);
+	}
+	await page.setViewportSize({ width: 1280, height: 900 });
+}

@@ -3,34 +3,22 @@
 // duplicate for another class; the edit form without JavaScript; axe on the new sections.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, expectNoAxeViolations, fileBrowser, jsErrors, open } from './helpers';
+import {
+	axeAt320,
+	baseUrl,
+	createByApi as createAssignment,
+	fileBrowser,
+	focusedId,
+	jsErrors,
+	open,
+	withCsp
+} from './helpers';
 
 const b = await fileBrowser();
 
-const withCsp = { bypassCSP: false };
 const own = { type: 'truefalse', statement: 'The meeting was virtual.', answer: true };
-
-async function createByApi(body: Record<string, unknown>) {
-	const r = await fetch(`${baseUrl()}/api/assignments`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ questions: [own], ...body })
-	});
-	expect(r.status).toBe(201);
-	const json = (await r.json()) as { code: string; teacherToken: string };
-	return { code: json.code, token: json.teacherToken };
-}
-
-const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
-
-async function axeAt320(page: Page, label: string) {
-	await page.setViewportSize({ width: 320, height: 700 });
-	for (const colorScheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme });
-		await expectNoAxeViolations(page, `${label}, 320px, ${colorScheme}`);
-	}
-	await page.setViewportSize({ width: 1280, height: 900 });
-}
+const createByApi = (body: Record<string, unknown>) =>
+	createAssignment({ questions: [own], ...body });
 
 describe('editing an assignment from its dashboard', () => {
 	it('past the due date, the teacher accepts late work; a late student submits, marked late', async () => {

@@ -14,31 +14,36 @@ describe('rosterOf', () => {
 			name: 'no list: nobody missing, nothing flagged',
 			list: [],
 			done: submitted('Ann'),
-			expected: { missing: [], unlisted: [], submitted: 0 }
+			expected: { missing: [], unlisted: [], submitted: 0, keys: [] }
 		},
 		{
 			name: 'names match as attempts do (case, accents, spaces)',
 			list: ['Zoë Martin', 'Bo Chen'],
 			done: submitted('zoe  martin'),
-			expected: { missing: ['Bo Chen'], unlisted: [], submitted: 1 }
+			expected: {
+				missing: ['Bo Chen'],
+				unlisted: [],
+				submitted: 1,
+				keys: ['zoe martin', 'bo chen']
+			}
 		},
 		{
 			name: 'a submitted name on no list is flagged',
 			list: ['Ann'],
 			done: submitted('Ann', 'Stray'),
-			expected: { missing: [], unlisted: ['Stray'], submitted: 1 }
+			expected: { missing: [], unlisted: ['Stray'], submitted: 1, keys: ['ann'] }
 		},
 		{
 			name: 'a name listed twice counts once',
 			list: ['Ann', 'ann', 'Bo'],
 			done: submitted('Bo'),
-			expected: { missing: ['Ann'], unlisted: [], submitted: 1 }
+			expected: { missing: ['Ann'], unlisted: [], submitted: 1, keys: ['ann', 'bo'] }
 		},
 		{
 			name: 'a Cyrillic look-alike matches the Latin name',
 			list: ['Alice'],
 			done: submitted('\u0410lice'),
-			expected: { missing: [], unlisted: [], submitted: 1 }
+			expected: { missing: [], unlisted: [], submitted: 1, keys: ['alice'] }
 		}
 	])('$name', ({ list, done, expected }) => {
 		expect(rosterOf(list, done)).toEqual({ names: list, ...expected });

@@ -1,3 +1,5 @@
+import { BankSelection } from './bank-selection.svelte';
+
 /** A question the teacher is writing, as the form holds it (the API checks it again). */
 export interface OwnDraft {
 	key: number;
@@ -65,9 +67,8 @@ export function ownQuestionBody(d: OwnDraft): Record<string, unknown> {
 export type Reveal = 'immediately' | 'after-due' | 'never';
 
 /** Everything the create form holds. */
-export class AssignmentDraft {
+export class AssignmentDraft extends BankSelection {
 	title = $state('');
-	picked: string[] = $state([]);
 	own: OwnDraft[] = $state([]);
 	/** Everyone gets every chosen question, or a random `count` each. */
 	mode: 'all' | 'random' = $state('all');
@@ -80,14 +81,6 @@ export class AssignmentDraft {
 
 	get total(): number {
 		return this.picked.length + this.own.length;
-	}
-
-	add(ids: string[]) {
-		this.picked = [...this.picked, ...ids.filter((id) => !this.picked.includes(id))];
-	}
-
-	remove(ids: string[]) {
-		this.picked = this.picked.filter((id) => !ids.includes(id));
 	}
 
 	/** The body of `POST /api/assignments`. */

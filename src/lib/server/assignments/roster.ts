@@ -11,6 +11,8 @@ export interface Roster {
 	unlisted: string[];
 	/** How many on the list have submitted. */
 	submitted: number;
+	/** Each listed name folded (`nameKey`), so the submissions table can flag a row whose name is on no list. */
+	keys: string[];
 }
 
 /**
@@ -25,5 +27,11 @@ export function rosterOf(names: string[], submitted: SubmittedName[]): Roster {
 	const unlisted = names.length
 		? submitted.filter((s) => !listed.has(s.nameKey)).map((s) => s.name)
 		: [];
-	return { names, missing, unlisted, submitted: listed.size - missing.length };
+	return {
+		names,
+		missing,
+		unlisted,
+		submitted: listed.size - missing.length,
+		keys: [...listed.keys()]
+	};
 }
