@@ -86,6 +86,23 @@ const warmupStudents = 2000;
 // the run is recorded, to tell a disturbed run.
 const busyBefore = await busyShare(1000);
 
+/**
+ * The run's load at `base`: autocannon at the run's connections for `duration` seconds, each
+ * request the pool's next student.
+ * @param {string} base @param {Pool} pool @param {number} duration
+ * @param {ReturnType<typeof newTracking>} tracking @param {number | undefined} pid
+ */
+const loadAt = (base, pool, duration, tracking, pid) =>
+	hammer({
+		base,
+		next: () => pool.next(),
+		seconds: duration,
+		connections,
+		steadyAfterSeconds,
+		tracking,
+		pid
+	});
+
 if (!existsSync(join(buildDir, 'handler.js')))
 	fail(`No production build in ${buildDir}: run \`npm run build\` first (or set BUILD_DIR).`);
 /** The node_modules the build loads better-sqlite3 from. */
@@ -219,15 +236,7 @@ async function measureServer(setup) {
 	);
 	/** @param {Pool} pool @param {number} duration */
 	const loadServer = (pool, duration) =>
-		hammer({
-			base,
-			next: () => pool.next(),
-			seconds: duration,
-			connections,
-			steadyAfterSeconds,
-			tracking: serverTracking,
-			pid: server.proc.pid
-		});
+		loadAt(base, pool, duration, serverTracking, server.proc.pid);
 	const warmupLoad = warmupSeconds > 0 ? await loadServer(warmupPool, warmupSeconds) : null;
 	const warmupRate = warmupLoad ? warmupLoad.ok / warmupLoad.seconds : 0;
 	const runStudentCount = Number(
@@ -388,16 +397,7 @@ async function bareCeiling(env) {
 	await waitFor(base, bare);
 	const pool = new Pool(sqliteRun.students);
 	/** @param {number} duration */
-	const load = (duration) =>
-		hammer({
-			base,
-			next: () => pool.next(),
-			seconds: duration,
-			connections,
-			steadyAfterSeconds,
-			tracking: newTracking(),
-			pid: bare.proc.pid
-		});
+	const load = (duration) => loadAt(base, pool, duration, newTracking(), bare.proc.pid);
 	if (warmupSeconds > 0) await load(warmupSeconds);
 	const result = await load(seconds);
 	await bare.stop();

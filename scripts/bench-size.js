@@ -6,6 +6,7 @@
 // runs it so).
 // In a page's path, :code and :token stand for an assignment made for the run (from lesson 1),
 // so /a/:code is a student's page and /teach/:token its dashboard.
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/e2e/browser.js';
 import { courseRoutes } from './lib/routes.js';
