@@ -43,27 +43,28 @@ process.on('SIGTERM', async () => {
 /** The server's rows, round after round, each round into fresh copies of its assignments. */
 async function rowSource() {
 	const { storeWithServerRows } = await import('./server-rows.js');
-	const { store, submissions, submissionsOf } = await storeWithServerRows(
+	const { store, submissions, round } = await storeWithServerRows(
 		String(process.env.SERVER_DB),
 		String(process.env.BARE_DB)
 	);
-	let round = 0;
-	let batch = submissions;
+	let r = 0;
+	/** @type {{ size: number, next: (i: number) => (typeof submissions)[number] }} */
+	let batch = { size: submissions.length, next: (i) => submissions[i] };
 	let i = 0;
 	/** @type {Promise<void> | null} One refill at a time, however many requests wait on it. */
 	let refill = null;
 	return {
 		store,
 		async next() {
-			while (i >= batch.length) {
-				refill ??= submissionsOf(++round).then((b) => {
+			while (i >= batch.size) {
+				refill ??= round(++r).then((b) => {
 					batch = b;
 					i = 0;
 					refill = null;
 				});
 				await refill;
 			}
-			return batch[i++];
+			return batch.next(i++);
 		}
 	};
 }

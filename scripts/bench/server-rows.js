@@ -21,7 +21,7 @@ export const source = 'src/lib/server/db/sqlite.ts';
 /**
  * Opens a fresh store at `bareFile`, creates the server's assignments in it, and returns it with
  * every submission the server stored, as the server's `submit` handed them to the store, and
- * `submissionsOf(round)` for as many more as a ceiling needs.
+ * `round(r)` for as many more as a ceiling needs.
  * @param {string} serverFile the server's database (read only)
  * @param {string} bareFile the file to create
  */
@@ -41,21 +41,18 @@ export async function storeWithServerRows(serverFile, bareFile) {
 
 	const store = sqlite.openSqlite(bareFile);
 	/**
-	 * The server's submissions again, into a fresh copy of its assignments (round 0: the codes as
-	 * they were; round r: codes, receipts and keys with "-r" added), so that every round stores
-	 * as many first attempts as the server did, under the same caps.
-	 * @param {number} round
+	 * A fresh copy of the server's assignments (round 0: the codes as they were; round r: codes
+	 * with "-r" added): the server's assignment ids → this file's, with each one's limits.
+	 * @param {string} tag
 	 */
-	async function submissionsOf(round) {
-		const tag = round === 0 ? '' : `-${round}`;
-		/** The server's assignment ids → this file's, with each one's limits. */
+	async function copyAssignments(tag) {
 		const assignments = new Map();
 		for (const a of assignmentRows) {
 			const settings = JSON.parse(a.settings);
 			const id = await store.createAssignment({
 				code: a.code + tag,
 				tokenHash:
-					round === 0
+					tag === ''
 						? a.token_hash
 						: createHash('sha256').update(a.token_hash).update(tag).digest(),
 				title: a.title,
@@ -67,28 +64,55 @@ export async function storeWithServerRows(serverFile, bareFile) {
 			if (id === null) throw new Error(`Could not copy assignment ${a.code}`);
 			assignments.set(a.id, { id, settings });
 		}
-		return submissionRows.map((r) => {
-			const { id, settings } = assignments.get(r.assignment_id);
-			return {
-				assignmentId: id,
-				receipt: r.receipt + tag,
-				idempotencyKey: r.idempotency_key === null ? null : r.idempotency_key + tag,
-				name: r.name,
-				nameKey: r.name_key,
-				score: r.score,
-				maxScore: r.max_score,
-				answers: JSON.parse(r.answers),
-				wrong: JSON.parse(r.wrong).map((/** @type {string[]} */ [questionId, key, label]) => ({
-					questionId,
-					key,
-					label
-				})),
-				submittedAt: r.submitted_at,
-				late: false,
-				maxAttempts: settings.attempts,
-				maxStudents: settings.maxStudents
-			};
-		});
+		return assignments;
 	}
-	return { store, submissions: await submissionsOf(0), submissionsOf };
+	const first = await copyAssignments('');
+	// Parsed once: a later round only renames (no pause of its own in a timed run).
+	const submissions = submissionRows.map((r) => {
+		const { id, settings } = first.get(r.assignment_id);
+		return {
+			assignmentId: id,
+			receipt: r.receipt,
+			idempotencyKey: r.idempotency_key,
+			name: r.name,
+			nameKey: r.name_key,
+			score: r.score,
+			maxScore: r.max_score,
+			answers: JSON.parse(r.answers),
+			wrong: JSON.parse(r.wrong).map((/** @type {string[]} */ [questionId, key, label]) => ({
+				questionId,
+				key,
+				label
+			})),
+			submittedAt: r.submitted_at,
+			late: false,
+			maxAttempts: settings.attempts,
+			maxStudents: settings.maxStudents,
+			serverAssignmentId: r.assignment_id
+		};
+	});
+	/**
+	 * Round r of the server's submissions (r ≥ 1): each one again, into round r's copy of its
+	 * assignment, with "-r" added to its receipt and key, so that every round stores as many first
+	 * attempts as the server did, under the same caps. `next(i)` gives the i-th.
+	 * @param {number} round
+	 */
+	async function round(round) {
+		const tag = `-${round}`;
+		const assignments = await copyAssignments(tag);
+		return {
+			size: submissions.length,
+			/** @param {number} i */
+			next: (i) => {
+				const s = submissions[i];
+				return {
+					...s,
+					assignmentId: assignments.get(s.serverAssignmentId).id,
+					receipt: s.receipt + tag,
+					idempotencyKey: s.idempotencyKey === null ? null : s.idempotencyKey + tag
+				};
+			}
+		};
+	}
+	return { store, submissions, round };
 }
