@@ -36,12 +36,12 @@ function termAt(target: EventTarget | null): { wrapper: HTMLElement; button: HTM
 }
 
 /**
- * Puts the listeners on `doc` (once per document; later calls do nothing) and returns a function
- * that takes them off again (the first call's; the others' do nothing).
+ * Puts the listeners on `doc`, once per document (later calls do nothing). They stay: every term
+ * of every later page needs them.
  */
-export function attachTermPopups(doc: Document): () => void {
+export function attachTermPopups(doc: Document): void {
 	const root = doc.documentElement;
-	if (root.dataset[attachedFlag]) return () => {};
+	if (root.dataset[attachedFlag]) return;
 	root.dataset[attachedFlag] = 'on';
 
 	const onclick = (event: MouseEvent) => {
@@ -66,10 +66,4 @@ export function attachTermPopups(doc: Document): () => void {
 	// Capture: Escape closes the definition and nothing around it (a dialog, a disclosure).
 	doc.addEventListener('keydown', onkeydown, true);
 	doc.addEventListener('focusout', onfocusout);
-	return () => {
-		doc.removeEventListener('click', onclick);
-		doc.removeEventListener('keydown', onkeydown, true);
-		doc.removeEventListener('focusout', onfocusout);
-		delete root.dataset[attachedFlag];
-	};
 }

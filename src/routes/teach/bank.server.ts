@@ -1,4 +1,5 @@
 import { course } from '$lib/content/course.server';
+import { questionText } from '$lib/assignment/answers';
 import type { Question } from '$lib/content';
 import { labels } from '$lib/server/assignments/labels';
 import type { BankChoices } from './bank';
@@ -43,7 +44,7 @@ export function bankChoices(): BankChoices {
 			id: q.id,
 			lesson: q.lesson,
 			type: q.type,
-			prompt: q.type === 'truefalse' ? `${q.prompt} ${q.statement}` : q.prompt,
+			prompt: questionText(q),
 			commitments: q.commitments,
 			preview: preview(q)
 		}))

@@ -1,4 +1,5 @@
 import type { ItemStats, Mastery, Results } from '$lib/assignment/results';
+import { questionText } from '$lib/assignment/answers';
 import type { Question } from '$lib/content';
 import { course } from '$lib/content/course.server';
 import {
@@ -143,7 +144,7 @@ export async function resultsOf(
 			id: q.id,
 			label: questionLabel(q, i),
 			type: q.type,
-			prompt: q.type === 'truefalse' ? `${q.prompt} ${q.statement}` : q.prompt,
+			prompt: questionText(q),
 			own: q.lesson === '',
 			commitments: q.commitments
 		})),

@@ -3,6 +3,7 @@ import { questionById, updateAssignment, AssignmentError } from '$lib/server/ass
 import { db } from '$lib/server/db';
 import { StoreUnavailable } from '$lib/server/db/errors';
 import { teacherPageAssignment as assignmentFor } from '$lib/server/http';
+import { questionText } from '$lib/assignment/answers';
 import type { Question } from '$lib/content';
 import { bankChoices } from '../../bank.server';
 import { editRefusal } from '../edit-form';
@@ -10,9 +11,6 @@ import { applyChange, parseOp, type QuestionChange } from './change';
 import type { Actions, PageServerLoad } from './$types';
 
 export const prerender = false;
-
-const promptOf = (q: Question) =>
-	q.type === 'truefalse' ? `${q.prompt} ${q.statement}` : q.prompt;
 
 /**
  * The assignment's questions in the order students get them; while nobody has submitted, the
@@ -30,10 +28,10 @@ export const load: PageServerLoad = async (event) => {
 		questions: a.settings.questionIds
 			.map((id) => questionById(a, id))
 			.filter((q): q is Question => !!q)
-			.map((q) => ({ id: q.id, text: promptOf(q), own: q.lesson === '' })),
+			.map((q) => ({ id: q.id, text: questionText(q), own: q.lesson === '' })),
 		ownLeft: a.ownQuestions
 			.filter((q) => !chosen.has(q.id))
-			.map((q) => ({ id: q.id, text: promptOf(q) })),
+			.map((q) => ({ id: q.id, text: questionText(q) })),
 		bank: bank && { ...bank, questions: bank.questions.filter((q) => !chosen.has(q.id)) }
 	};
 };
